@@ -1,0 +1,57 @@
+// swift-tools-version:6.2
+
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "TraceSync",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "SyncCore", targets: ["SyncCore"]),
+        .executable(name: "field", targets: ["FieldCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite3"])]
+        ),
+        .target(
+            name: "SyncCore",
+            dependencies: [
+                "CSQLite",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("MasterData")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "FieldCLI",
+            dependencies: [
+                "SyncCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SyncCoreTests",
+            dependencies: ["SyncCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FieldCLITests",
+            dependencies: ["SyncCore", "FieldCLI"],
+            swiftSettings: swiftSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+@main
+struct FieldCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "field")
+}

@@ -1,0 +1,78 @@
+/// The field device's database schema.
+enum DeviceSchema {
+    static var migrator: Migrator {
+        var migrator = Migrator()
+        migrator.register("v1-device", sql: """
+            CREATE TABLE device (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                device_id TEXT NOT NULL,
+                node TEXT NOT NULL,
+                device_number INTEGER NOT NULL,
+                inspector TEXT NOT NULL,
+                created_at INTEGER NOT NULL
+            );
+            CREATE TABLE regions (
+                code TEXT PRIMARY KEY, name TEXT NOT NULL, name_en TEXT NOT NULL, parent TEXT, level TEXT NOT NULL
+            );
+            CREATE TABLE products (
+                code TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, name_en TEXT NOT NULL,
+                industry TEXT NOT NULL, category TEXT NOT NULL, unit TEXT NOT NULL
+            );
+            CREATE TABLE operators (
+                id TEXT PRIMARY KEY,
+                node TEXT NOT NULL,
+                name TEXT NOT NULL,
+                credit_code TEXT,
+                record TEXT NOT NULL
+            );
+            CREATE INDEX operators_credit_code ON operators (credit_code);
+            CREATE TABLE journal (
+                seq INTEGER PRIMARY KEY,
+                device_id TEXT NOT NULL,
+                hlc TEXT NOT NULL,
+                wall_time INTEGER NOT NULL,
+                author TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                payload TEXT NOT NULL,
+                prev TEXT NOT NULL,
+                hash TEXT NOT NULL
+            );
+            CREATE TABLE events (
+                id TEXT PRIMARY KEY,
+                batch_code TEXT,
+                kind TEXT NOT NULL,
+                hlc TEXT NOT NULL,
+                device_id TEXT NOT NULL,
+                seq INTEGER NOT NULL,
+                author TEXT NOT NULL,
+                body TEXT NOT NULL,
+                verdict TEXT NOT NULL DEFAULT 'pending',
+                reason_code TEXT,
+                reason_message TEXT,
+                UNIQUE (device_id, seq)
+            );
+            CREATE INDEX events_batch ON events (batch_code, hlc);
+            CREATE TABLE batches (
+                code TEXT PRIMARY KEY,
+                node TEXT NOT NULL,
+                product TEXT NOT NULL,
+                operator_id TEXT NOT NULL,
+                day TEXT NOT NULL,
+                time INTEGER NOT NULL,
+                received TEXT NOT NULL,
+                balance TEXT NOT NULL,
+                status TEXT NOT NULL,
+                flags TEXT NOT NULL
+            );
+            CREATE INDEX batches_status ON batches (status, day);
+            CREATE INDEX batches_day ON batches (day);
+            CREATE TABLE trace_codes (
+                code TEXT PRIMARY KEY,
+                batch_code TEXT NOT NULL,
+                event_id TEXT NOT NULL
+            );
+            CREATE TABLE code_serials (day TEXT PRIMARY KEY, last INTEGER NOT NULL);
+            """)
+        return migrator
+    }
+}

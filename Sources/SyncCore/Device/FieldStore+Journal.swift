@@ -1,0 +1,111 @@
+/// The journal: every local write appends one entry in the same transaction.
+extension FieldStore {
+    /// Records `body` as a new event: its journal entry, the event row, trace codes and the batch's derived state,
+    /// all in one transaction.
+    @discardableResult
+    func append(_ body: EventBody, id: String = UUIDv7.make()) throws -> JournalEntry {
+        try database.inTransaction {
+            let now = wallClock()
+            let last = try database.row("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1")
+            let entry = JournalEntry(
+                deviceId: identity.deviceId, seq: (last?.int("seq") ?? 0) + 1, hlc: clock.tick(wallMillis: now),
+                wallTime: now, author: identity.inspector, kind: body.kind, payload: try body.payload(id: id),
+                prev: last?.string("hash") ?? JournalEntry.genesis
+            )
+            try database.run(
+                """
+                INSERT INTO journal (seq, device_id, hlc, wall_time, author, kind, payload, prev, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                entry.seq, entry.deviceId, entry.hlc.description, entry.wallTime, entry.author,
+                entry.kind.rawValue, entry.payload.canonicalString, entry.prev, entry.hash
+            )
+            try store(RecordedEvent(id: id, hlc: entry.hlc, author: entry.author, body: body), seq: entry.seq)
+            return entry
+        }
+    }
+
+    /// Stores an event and updates what derives from it.
+    private func store(_ event: RecordedEvent, seq: Int64) throws {
+        try database.run(
+            "INSERT INTO events (id, batch_code, kind, hlc, device_id, seq, author, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            event.id, event.body.batchCode?.digits, event.body.kind.rawValue, event.hlc.description,
+            identity.deviceId, seq, event.author, try event.body.payload(id: event.id).canonicalString
+        )
+        switch event.body {
+        case .receipt(let receipt):
+            try database.run("INSERT INTO trace_codes (code, batch_code, event_id) VALUES (?, ?, ?)",
+                             receipt.batchCode.digits, receipt.batchCode.digits, event.id)
+        case .sale(let sale):
+            try database.run("INSERT INTO trace_codes (code, batch_code, event_id) VALUES (?, ?, ?)",
+                             sale.childCode.digits, sale.batchCode.digits, event.id)
+        case .operatorRegistration(let registered):
+            try database.run(
+                "INSERT OR REPLACE INTO operators (id, node, name, credit_code, record) VALUES (?, ?, ?, ?, ?)",
+                registered.id, registered.node, registered.name, registered.creditCode,
+                try JSONValue(encoding: registered).canonicalString
+            )
+        default: break
+        }
+        if let code = event.body.batchCode { try materialize(code) }
+    }
+
+    /// Recomputes the stored summary of batch `code` from its events.
+    func materialize(_ code: TraceCode) throws {
+        guard let state = try batchState(code) else {
+            try database.run("DELETE FROM batches WHERE code = ?", code.digits)
+            return
+        }
+        try database.run(
+            """
+            INSERT OR REPLACE INTO batches (code, node, product, operator_id, day, time, received, balance, status, flags)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            code.digits, state.receipt.node, state.receipt.product, state.receipt.operatorId,
+            BusinessTime.dayOf(state.receipt.time), state.receipt.time, state.received.description,
+            state.balance.description, state.status.rawValue,
+            state.flags.sorted().map(\.rawValue).joined(separator: ",")
+        )
+    }
+
+    /// The events of batch `code` that count (every event but those the server rejected).
+    func events(ofBatch code: TraceCode) throws -> [RecordedEvent] {
+        try database.query(
+            "SELECT id, kind, hlc, author, body FROM events WHERE batch_code = ? AND verdict != 'rejected' ORDER BY hlc",
+            code.digits
+        ).map(Self.recordedEvent)
+    }
+
+    static func recordedEvent(_ row: Row) throws -> RecordedEvent {
+        let kind = EventKind(rawValue: row.string("kind")!)!
+        let decoded = try EventBody.decode(kind: kind, payload: try JSONValue.parse(row.string("body")!))
+        return RecordedEvent(id: decoded.id, hlc: HLCTimestamp(row.string("hlc")!)!, author: row.string("author")!,
+                             body: decoded.body)
+    }
+
+    /// The journal's entries from `seq` on, in order, as stored.
+    public func journalEntries(from seq: Int64 = 1, limit: Int = Int.max) throws -> [JournalEntry] {
+        try database.query("SELECT * FROM journal WHERE seq >= ? ORDER BY seq LIMIT ?", seq, limit).map { row in
+            guard let entry = JournalEntry(row) else {
+                throw ChainProblem(kind: .altered, seq: row.int("seq") ?? seq)
+            }
+            return entry
+        }
+    }
+
+    /// Recomputes the journal's hash chain; nil when it is intact, else the first bad entry.
+    public func verifyJournal() throws -> ChainProblem? {
+        var check = ChainCheck()
+        for row in try database.query("SELECT * FROM journal ORDER BY seq") {
+            guard let entry = JournalEntry(row) else { return ChainProblem(kind: .altered, seq: row.int("seq") ?? 0) }
+            if let problem = check.check(entry) { return problem }
+        }
+        return nil
+    }
+
+    /// The number of entries and the hash of the last one.
+    public func journalHead() throws -> (count: Int64, hash: String) {
+        let row = try database.row("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1")
+        return (row?.int("seq") ?? 0, row?.string("hash") ?? JournalEntry.genesis)
+    }
+}

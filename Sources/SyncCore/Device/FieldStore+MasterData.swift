@@ -1,0 +1,78 @@
+/// Looking up master data by what an inspector types: a code or a name.
+extension FieldStore {
+    /// The product with this code or exact Chinese or English name.
+    public func product(_ reference: String, field: String = "product") throws -> Product {
+        let key = reference.trimmingSpaces
+        let row = try database.row(
+            "SELECT * FROM products WHERE code = ?1 OR name = ?1 OR lower(name_en) = lower(?1)", key
+        )
+        guard let row else {
+            throw TraceSyncError(
+                "unknown_product", field: field,
+                zh: "未知产品「\(reference)」：请输入产品编码或准确的中文名称，可用 field products 查看产品目录。",
+                en: "unknown product \"\(reference)\": enter a product code or its exact name; `field products` lists them."
+            )
+        }
+        return Product(
+            code: row.string("code")!, name: row.string("name")!, nameEn: row.string("name_en")!,
+            industry: row.string("industry")!, category: row.string("category")!, unit: row.string("unit")!
+        )
+    }
+
+    /// Every product, by code; those whose code or name contains `search`, when given.
+    public func products(matching search: String? = nil) throws -> [Product] {
+        let pattern = "%" + (search ?? "") + "%"
+        return try database.query(
+            "SELECT * FROM products WHERE code LIKE ?1 OR name LIKE ?1 OR name_en LIKE ?1 ORDER BY code", pattern
+        ).map {
+            Product(
+                code: $0.string("code")!, name: $0.string("name")!, nameEn: $0.string("name_en")!,
+                industry: $0.string("industry")!, category: $0.string("category")!, unit: $0.string("unit")!
+            )
+        }
+    }
+
+    /// The region with this GB/T 2260 code or exact name.
+    public func region(_ reference: String, field: String = "origin") throws -> Region {
+        let key = reference.trimmingSpaces
+        guard let row = try database.row("SELECT * FROM regions WHERE code = ?1 OR name = ?1", key) else {
+            throw TraceSyncError(
+                "unknown_region", field: field,
+                zh: "未知产地「\(reference)」：请输入 6 位行政区划代码（GB/T 2260），例如 469023（澄迈县），或准确的地名。",
+                en: "unknown origin \"\(reference)\": enter a 6-digit GB/T 2260 region code, e.g. 469023 (Chengmai), or its exact name."
+            )
+        }
+        return Region(
+            code: row.string("code")!, name: row.string("name")!, nameEn: row.string("name_en")!,
+            parent: row.string("parent"), level: row.string("level")!
+        )
+    }
+
+    /// The operator of this node with this id, credit code or exact name.
+    public func `operator`(_ reference: String, field: String = "operator") throws -> Operator {
+        try findOperator(reference) ?? {
+            throw TraceSyncError(
+                "unknown_operator", field: field,
+                zh: "本节点没有经营户「\(reference)」：请输入经营户编号、统一社会信用代码或名称，或先用 field operator add 登记。",
+                en: "no operator \"\(reference)\" at this node: enter an operator id, credit code or name, or register one with `field operator add`."
+            )
+        }()
+    }
+
+    /// The operator matching `reference`, if any.
+    public func findOperator(_ reference: String) throws -> Operator? {
+        let key = reference.trimmingSpaces
+        let row = try database.row(
+            "SELECT record FROM operators WHERE id = ?1 OR (credit_code = upper(?1) AND credit_code IS NOT NULL) OR name = ?1 LIMIT 1",
+            key
+        )
+        return try row.map { try JSONValue.parse($0.string("record")!).decode(Operator.self) }
+    }
+
+    /// Every operator of the node, by name.
+    public func operators() throws -> [Operator] {
+        try database.query("SELECT record FROM operators ORDER BY name").map {
+            try JSONValue.parse($0.string("record")!).decode(Operator.self)
+        }
+    }
+}

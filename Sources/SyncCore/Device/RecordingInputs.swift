@@ -1,0 +1,78 @@
+/// A receipt as typed or imported: raw text, checked by `FieldStore.receive`.
+public struct ReceiptInput: Sendable {
+    public var product: String
+    public var quantity: String
+    public var unit: String?
+    public var operatorRef: String
+    public var supplier: String
+    public var origin: String
+    public var upstreamCode: String?
+    public var quarantineCert: String?
+    public var meatQualityCert: String?
+    public var originCert: String?
+    public var vehiclePlate: String?
+    /// Business time; now when nil.
+    public var time: String?
+
+    public init(
+        product: String, quantity: String, unit: String? = nil, operatorRef: String, supplier: String,
+        origin: String, upstreamCode: String? = nil, quarantineCert: String? = nil, meatQualityCert: String? = nil,
+        originCert: String? = nil, vehiclePlate: String? = nil, time: String? = nil
+    ) {
+        self.product = product
+        self.quantity = quantity
+        self.unit = unit
+        self.operatorRef = operatorRef
+        self.supplier = supplier
+        self.origin = origin
+        self.upstreamCode = upstreamCode
+        self.quarantineCert = quarantineCert
+        self.meatQualityCert = meatQualityCert
+        self.originCert = originCert
+        self.vehiclePlate = vehiclePlate
+        self.time = time
+    }
+}
+
+/// A sale as typed: the buyer is a registered operator (id, credit code or name) or free text.
+public struct SaleInput: Sendable {
+    public var code: String
+    public var quantity: String
+    public var buyer: String
+    public var price: String?
+    public var time: String?
+
+    public init(code: String, quantity: String, buyer: String, price: String? = nil, time: String? = nil) {
+        self.code = code
+        self.quantity = quantity
+        self.buyer = buyer
+        self.price = price
+        self.time = time
+    }
+}
+
+/// An operator registered on the device.
+public struct OperatorInput: Sendable {
+    public var id: String?
+    public var name: String
+    public var kind: OperatorKind
+    public var creditCode: String?
+    public var legalRepresentative: String?
+    public var idNumber: String?
+    public var phone: String?
+    public var stall: String?
+
+    public init(
+        id: String? = nil, name: String, kind: OperatorKind, creditCode: String? = nil,
+        legalRepresentative: String? = nil, idNumber: String? = nil, phone: String? = nil, stall: String? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.creditCode = creditCode
+        self.legalRepresentative = legalRepresentative
+        self.idNumber = idNumber
+        self.phone = phone
+        self.stall = stall
+    }
+}

@@ -1,0 +1,83 @@
+/// The typed content of an event.
+public enum EventBody: Hashable, Sendable {
+    case receipt(Receipt)
+    case inspection(Inspection)
+    case sale(Sale)
+    case disposal(Disposal)
+    case correction(Correction)
+    case voiding(Voiding)
+    case operatorRegistration(Operator)
+
+    public var kind: EventKind {
+        switch self {
+        case .receipt: .receipt
+        case .inspection: .inspection
+        case .sale: .sale
+        case .disposal: .disposal
+        case .correction: .correction
+        case .voiding: .voiding
+        case .operatorRegistration: .operatorRegistration
+        }
+    }
+
+    /// The batch the event belongs to; nil for master data.
+    public var batchCode: TraceCode? {
+        switch self {
+        case .receipt(let value): value.batchCode
+        case .inspection(let value): value.batchCode
+        case .sale(let value): value.batchCode
+        case .disposal(let value): value.batchCode
+        case .correction(let value): value.batchCode
+        case .voiding(let value): value.batchCode
+        case .operatorRegistration: nil
+        }
+    }
+
+    /// The business time, if the event has one.
+    public var time: Int64? {
+        switch self {
+        case .receipt(let value): value.time
+        case .inspection(let value): value.time
+        case .sale(let value): value.time
+        case .disposal(let value): value.time
+        case .correction(let value): value.time
+        case .voiding(let value): value.time
+        case .operatorRegistration: nil
+        }
+    }
+
+    /// The journal payload: the body's fields plus the event id under `id`.
+    public func payload(id: String) throws -> JSONValue {
+        let fields: JSONValue
+        switch self {
+        case .receipt(let value): fields = try JSONValue(encoding: value)
+        case .inspection(let value): fields = try JSONValue(encoding: value)
+        case .sale(let value): fields = try JSONValue(encoding: value)
+        case .disposal(let value): fields = try JSONValue(encoding: value)
+        case .correction(let value): fields = try JSONValue(encoding: value)
+        case .voiding(let value): fields = try JSONValue(encoding: value)
+        case .operatorRegistration(let value): fields = try JSONValue(encoding: value)
+        }
+        guard case .object(var members) = fields else { return fields }
+        members["id"] = .string(id)
+        return .object(members)
+    }
+
+    /// Reads a payload back into its event id and body.
+    public static func decode(kind: EventKind, payload: JSONValue) throws -> (id: String, body: EventBody) {
+        guard case .string(let id)? = payload["id"] else {
+            throw TraceSyncError("payload_id", field: "payload.id", zh: "记录缺少事件编号 id。", en: "the payload has no event id.")
+        }
+        let body: EventBody
+        switch kind {
+        case .receipt: body = .receipt(try payload.decode(Receipt.self))
+        case .inspection: body = .inspection(try payload.decode(Inspection.self))
+        case .sale: body = .sale(try payload.decode(Sale.self))
+        case .disposal: body = .disposal(try payload.decode(Disposal.self))
+        case .correction: body = .correction(try payload.decode(Correction.self))
+        case .voiding: body = .voiding(try payload.decode(Voiding.self))
+        case .operatorRegistration: body = .operatorRegistration(try payload.decode(Operator.self))
+        }
+        return (id, body)
+    }
+}

@@ -1,0 +1,30 @@
+/// What a journal entry records.
+public enum EventKind: String, Codable, Hashable, Sendable, CaseIterable {
+    /// 进场登记: creates a batch and its trace code.
+    case receipt
+    /// 检测: a test of a batch; a failed test holds it.
+    case inspection
+    /// 交易: a sale to a buyer, issuing a child trace code.
+    case sale
+    /// 销毁/无害化处理: reduces the balance.
+    case disposal
+    /// 更正: new values for named fields of an earlier event.
+    case correction
+    /// 作废: an earlier event stops counting; it is never deleted.
+    case voiding
+    /// 经营户登记: an operator registered on the device.
+    case operatorRegistration = "operator_registration"
+
+    /// The name shown to people.
+    public var label: LocalizedText {
+        switch self {
+        case .receipt: LocalizedText(zh: "进场登记", en: "receipt")
+        case .inspection: LocalizedText(zh: "检测", en: "inspection")
+        case .sale: LocalizedText(zh: "交易", en: "sale")
+        case .disposal: LocalizedText(zh: "销毁", en: "disposal")
+        case .correction: LocalizedText(zh: "更正", en: "correction")
+        case .voiding: LocalizedText(zh: "作废", en: "voiding")
+        case .operatorRegistration: LocalizedText(zh: "经营户登记", en: "operator registration")
+        }
+    }
+}

@@ -1,0 +1,76 @@
+/// 进场登记: a batch arrives at a node. Creates the batch and its trace code.
+public struct Receipt: Codable, Hashable, Sendable {
+    public var batchCode: TraceCode
+    public var node: String
+    public var product: String
+    public var quantity: Quantity
+    public var unit: String
+    /// The receiving operator's id.
+    public var operatorId: String
+    public var supplier: String
+    /// The GB/T 2260 code of the origin.
+    public var origin: String
+    /// The code the supplier gave, if any: one of ours or another system's.
+    public var upstreamCode: String?
+    public var quarantineCert: String?
+    public var meatQualityCert: String?
+    public var originCert: String?
+    public var vehiclePlate: String?
+    /// Business time, milliseconds since the Unix epoch.
+    public var time: Int64
+}
+
+/// 检测: a rapid test of a batch.
+public struct Inspection: Codable, Hashable, Sendable {
+    public var batchCode: TraceCode
+    /// What was tested, e.g. 农药残留 or 瘦肉精.
+    public var item: String
+    public var method: String?
+    public var value: String?
+    public var passed: Bool
+    public var time: Int64
+}
+
+/// 交易: part of a batch sold to a buyer, who gets a child trace code.
+public struct Sale: Codable, Hashable, Sendable {
+    public var batchCode: TraceCode
+    public var childCode: TraceCode
+    /// The buyer, when registered as an operator.
+    public var buyerOperatorId: String?
+    /// The buyer's name as free text, when not registered.
+    public var buyerName: String?
+    public var quantity: Quantity
+    /// Unit price: a trade secret, never shown publicly.
+    public var price: Price?
+    public var time: Int64
+}
+
+/// 销毁/无害化处理: part or all of a batch destroyed.
+public struct Disposal: Codable, Hashable, Sendable {
+    public var batchCode: TraceCode
+    public var quantity: Quantity
+    public var reason: String
+    public var witness: String?
+    public var time: Int64
+}
+
+/// 更正: new values for named fields of an earlier event of the batch.
+public struct Correction: Codable, Hashable, Sendable {
+    public var batchCode: TraceCode
+    /// The corrected event's id.
+    public var target: String
+    /// Field name → new value, as text.
+    public var fields: [String: String]
+    /// The version of the target the inspector saw (0 = as first recorded, +1 per correction applied).
+    public var versionSeen: Int
+    public var time: Int64
+}
+
+/// 作废: an earlier event stops counting.
+public struct Voiding: Codable, Hashable, Sendable {
+    public var batchCode: TraceCode
+    /// The voided event's id.
+    public var target: String
+    public var reason: String
+    public var time: Int64
+}

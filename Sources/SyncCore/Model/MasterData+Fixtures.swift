@@ -1,0 +1,21 @@
+public import Foundation
+
+/// The master data shipped with the package (`Fixtures/master`): Hainan's regions and the products of its markets.
+public enum BundledMasterData {
+    /// GB/T 2260 regions: Hainan province, its cities, counties and districts, and the other provinces.
+    public static func regions() throws -> [Region] { try load("regions") }
+
+    /// Products commonly traded at Hainan wholesale markets.
+    public static func products() throws -> [Product] { try load("products") }
+
+    private static func load<T: Decodable>(_ name: String) throws -> [T] {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "MasterData") else {
+            throw TraceSyncError(
+                "master_data_missing",
+                zh: "找不到内置主数据 \(name).json，安装包不完整，请重新安装。",
+                en: "bundled master data \(name).json is missing; the installation is incomplete, reinstall it."
+            )
+        }
+        return try JSONDecoder().decode([T].self, from: Data(contentsOf: url))
+    }
+}

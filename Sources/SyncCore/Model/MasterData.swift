@@ -1,0 +1,79 @@
+/// A GB/T 2260 administrative division.
+public struct Region: Codable, Hashable, Sendable {
+    public let code: String
+    public let name: String
+    public let nameEn: String
+    public let parent: String?
+    public let level: String
+}
+
+/// A product traded at markets, with its industry category and default unit.
+public struct Product: Codable, Hashable, Sendable {
+    public let code: String
+    public let name: String
+    public let nameEn: String
+    /// One of the six regulated industries, e.g. `edible_farm_product`.
+    public let industry: String
+    /// A finer category, e.g. `pork`, `leafy_vegetable`.
+    public let category: String
+    /// The default unit, e.g. `kg`.
+    public let unit: String
+}
+
+/// A place where batches are traded or handled: a wholesale market, slaughterhouse, farmers' market …
+public struct Node: Codable, Hashable, Sendable {
+    /// 8 digits: the first 4 digits of the city's GB/T 2260 code and a 4-digit serial.
+    public let code: String
+    public let name: String
+    public let nameEn: String
+    public let kind: String
+    /// The GB/T 2260 code of the node's district or county.
+    public let region: String
+
+    public init(code: String, name: String, nameEn: String, kind: String, region: String) {
+        self.code = code
+        self.name = name
+        self.nameEn = nameEn
+        self.kind = kind
+        self.region = region
+    }
+}
+
+/// Whether an operator is a registered organisation or a private person.
+public enum OperatorKind: String, Codable, Hashable, Sendable, CaseIterable {
+    /// A company, individual business or cooperative, with a unified social credit code.
+    case organisation
+    /// A private person, who may have no credit code.
+    case individual
+}
+
+/// A stall holder or company trading at a node.
+public struct Operator: Codable, Hashable, Sendable {
+    public var id: String
+    public var node: String
+    public var name: String
+    public var kind: OperatorKind
+    /// The 18-character unified social credit code; required for organisations.
+    public var creditCode: String?
+    public var legalRepresentative: String?
+    /// A private person's resident ID number: sensitive, never shown in public views.
+    public var idNumber: String?
+    /// A private person's phone number: sensitive, never shown in public views.
+    public var phone: String?
+    public var stall: String?
+
+    public init(
+        id: String, node: String, name: String, kind: OperatorKind, creditCode: String? = nil,
+        legalRepresentative: String? = nil, idNumber: String? = nil, phone: String? = nil, stall: String? = nil
+    ) {
+        self.id = id
+        self.node = node
+        self.name = name
+        self.kind = kind
+        self.creditCode = creditCode
+        self.legalRepresentative = legalRepresentative
+        self.idNumber = idNumber
+        self.phone = phone
+        self.stall = stall
+    }
+}

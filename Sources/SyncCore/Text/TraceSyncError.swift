@@ -1,0 +1,18 @@
+/// A refusal of bad input: a stable code scripts can match, the field at fault, and a message that says what is
+/// wrong and what to do, in both languages.
+public struct TraceSyncError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// A stable machine-readable reason, e.g. `unknown_product`.
+    public let code: String
+    /// The input field at fault, if one is.
+    public let field: String?
+    /// What is wrong and what to do.
+    public let message: LocalizedText
+
+    public init(_ code: String, field: String? = nil, zh: String, en: String) {
+        self.code = code
+        self.field = field
+        self.message = LocalizedText(zh: zh, en: en)
+    }
+
+    public var description: String { message.description }
+}
