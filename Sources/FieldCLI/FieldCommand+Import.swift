@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import SyncCore
+
+extension FieldCommand {
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "导入称重系统导出的进场记录（CSV）/ Import receipts from a weighing-system CSV export.",
+            discussion: """
+                列 / columns: \(ReceiptImportColumns.names.joined(separator: ","))
+                先校验全部行；任何一行有误则不导入（除非 --skip-invalid）。
+                Every row is checked first; nothing is imported if any row is bad, unless --skip-invalid.
+                """
+        )
+
+        @OptionGroup var options: GlobalOptions
+        @Argument(help: "CSV 文件 / the CSV file") var file: String
+        @Flag(help: "跳过有误的行，导入其余行 / import the good rows and report the rest") var skipInvalid = false
+
+        func run() throws {
+            try options.withStore { store, output in
+                guard let data = FileManager.default.contents(atPath: file) else {
+                    throw TraceSyncError("file_unreadable", field: "file", zh: "无法读取文件 \(file)。",
+                                         en: "cannot read the file \(file).")
+                }
+                guard let text = String(data: data, encoding: .utf8) else {
+                    throw TraceSyncError("file_encoding", field: "file",
+                                         zh: "文件 \(file) 不是 UTF-8 编码：请在称重系统中以 UTF-8 导出。",
+                                         en: "the file \(file) is not UTF-8: export it as UTF-8 from the weighing system.")
+                }
+                let bar = ProgressBar(enabled: !options.json)
+                let report = try store.importReceipts(csv: text, skipInvalid: skipInvalid) { done, total in
+                    bar.show(done, of: total)
+                }
+                bar.finish()
+                try output.emit(report) { summary(report, output: output) }
+                if !report.problems.isEmpty && !skipInvalid { throw ExitCode.failure }
+            }
+        }
+
+        private func summary(_ report: ImportReport, output: Output) -> String {
+            var lines = report.problems.map {
+                output.text("第 \($0.line) 行：", "line \($0.line): ") + output.text($0.message)
+            }
+            if report.imported.isEmpty && !report.problems.isEmpty {
+                lines.append(output.text(
+                    "有 \(report.problems.count) 行有误，未导入任何记录。改正后重试，或用 --skip-invalid 只导入正确的行。",
+                    "\(report.problems.count) bad rows: nothing was imported. Fix them and retry, or use --skip-invalid to import the good rows."
+                ))
+            } else {
+                lines.append(output.text(
+                    "已导入 \(report.imported.count) / \(report.rows) 行" + (report.problems.isEmpty ? "。" : "，跳过 \(report.problems.count) 行有误的记录。"),
+                    "imported \(report.imported.count) of \(report.rows) rows" + (report.problems.isEmpty ? "." : "; skipped \(report.problems.count) bad rows.")
+                ))
+            }
+            return lines.joined(separator: "\n")
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import SyncCore
+
+extension FieldCommand {
+    struct Sell: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "登记交易，生成买方的子追溯码 / Record a sale and print the buyer's trace code."
+        )
+
+        @OptionGroup var options: GlobalOptions
+
+        @Argument(help: "批次追溯码 / the batch's trace code") var code: String
+        @Option(help: "数量 / quantity") var quantity: String
+        @Option(help: "买方：经营户编号、信用代码、名称或任意文字 / buyer") var buyer: String
+        @Option(help: "单价（元）/ unit price in yuan") var price: String?
+        @Option(help: "交易时间，默认现在 / time (default now)") var time: String?
+
+        func run() throws {
+            try options.withStore { store, output in
+                let result = try store.sell(SaleInput(code: code, quantity: quantity, buyer: buyer, price: price, time: time))
+                try output.emit(["code": result.code.digits, "eventId": result.eventId]) {
+                    output.text("已登记交易，买方追溯码 ", "sale recorded, buyer's trace code ") + result.code.grouped
+                }
+            }
+        }
+    }
+}

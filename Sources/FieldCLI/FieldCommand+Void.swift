@@ -1,0 +1,26 @@
+import ArgumentParser
+import SyncCore
+
+extension FieldCommand {
+    struct VoidEvent: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "void",
+            abstract: "作废一条记录（不会删除）/ Void a record (it is never deleted)."
+        )
+
+        @OptionGroup var options: GlobalOptions
+
+        @Argument(help: "记录编号或追溯码 / event id or trace code") var event: String
+        @Option(help: "作废原因 / reason") var reason: String
+        @Option(help: "时间，默认现在 / time (default now)") var time: String?
+
+        func run() throws {
+            try options.withStore { store, output in
+                let id = try store.void(eventId: event, reason: reason, time: time)
+                try output.emit(["eventId": id]) {
+                    output.text("已作废，作废记录编号 \(id)", "voided; the voiding's id is \(id)")
+                }
+            }
+        }
+    }
+}

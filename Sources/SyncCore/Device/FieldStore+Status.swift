@@ -1,0 +1,44 @@
+/// What the device has recorded and how it stands with the server.
+extension FieldStore {
+    /// An entry the server refused, with its reason.
+    public struct RejectedEntry: Hashable, Sendable, Codable {
+        public let seq: Int64
+        public let eventId: String
+        public let kind: EventKind
+        public let reasonCode: String
+        public let reason: LocalizedText
+    }
+
+    /// The device's standing: identity, journal head, pending entries and refusals.
+    public struct Status: Hashable, Sendable, Codable {
+        public let identity: DeviceIdentity
+        public let journalEntries: Int64
+        public let headHash: String
+        /// Entries not yet acknowledged by a server.
+        public let pending: Int64
+        public let rejected: [RejectedEntry]
+    }
+
+    /// The device's current standing.
+    public func status() throws -> Status {
+        let head = try journalHead()
+        let pending = try database.scalar(
+            "SELECT count(*) FROM events WHERE device_id = ? AND verdict = 'pending'", identity.deviceId
+        ) ?? 0
+        let rejected = try database.query(
+            """
+            SELECT seq, id, kind, reason_code, reason_message FROM events
+            WHERE device_id = ? AND verdict = 'rejected' ORDER BY seq
+            """,
+            identity.deviceId
+        ).map { row in
+            RejectedEntry(
+                seq: row.int("seq")!, eventId: row.string("id")!, kind: EventKind(rawValue: row.string("kind")!)!,
+                reasonCode: row.string("reason_code") ?? "rejected",
+                reason: (try? JSONValue.parse(row.string("reason_message") ?? "").decode(LocalizedText.self))
+                    ?? LocalizedText(zh: "服务器拒收", en: "refused by the server")
+            )
+        }
+        return Status(identity: identity, journalEntries: head.count, headHash: head.hash, pending: pending, rejected: rejected)
+    }
+}

@@ -1,0 +1,91 @@
+/// The columns of a weighing-system export, in the order the README documents.
+public enum ReceiptImportColumns {
+    public static let names = [
+        "time", "product", "quantity", "unit", "operator", "supplier", "origin", "upstream_code",
+        "quarantine_cert", "meat_quality_cert", "origin_cert", "vehicle_plate",
+    ]
+}
+
+/// A row of an import that was refused, with its line and reason.
+public struct ImportProblem: Hashable, Sendable, Codable {
+    public let line: Int
+    public let code: String
+    public let field: String?
+    public let message: LocalizedText
+}
+
+/// The outcome of an import.
+public struct ImportReport: Hashable, Sendable, Codable {
+    /// Data rows in the file.
+    public let rows: Int
+    /// The trace codes of the imported receipts, in file order.
+    public let imported: [String]
+    public let problems: [ImportProblem]
+}
+
+extension FieldStore {
+    /// Imports receipts from a weighing-system CSV export.
+    ///
+    /// Every row is checked first. With any bad row nothing is imported (unless `skipInvalid`), and every bad row
+    /// is reported with its line and reason. The good rows are written in one transaction: all or none.
+    /// - Parameter progress: called with (rows written, rows to write).
+    public func importReceipts(
+        csv text: String, skipInvalid: Bool, progress: (Int, Int) -> Void = { _, _ in }
+    ) throws -> ImportReport {
+        let records = try CSVReader.records(text)
+        guard let header = records.first else {
+            throw TraceSyncError("csv_empty", field: "file", zh: "文件是空的：第一行应为列名。",
+                                 en: "the file is empty: its first line must name the columns.")
+        }
+        let columns = header.fields.map { $0.trimmingSpaces.lowercased() }
+        let missing = ["time", "product", "quantity", "operator", "supplier", "origin"].filter { !columns.contains($0) }
+        let unknown = columns.filter { !ReceiptImportColumns.names.contains($0) }
+        guard missing.isEmpty, unknown.isEmpty else {
+            let problem = (missing.map { "缺少 \($0)" } + unknown.map { "未知列 \($0)" }).joined(separator: "，")
+            let problemEn = (missing.map { "missing \($0)" } + unknown.map { "unknown column \($0)" }).joined(separator: ", ")
+            throw TraceSyncError(
+                "csv_header", field: "line 1",
+                zh: "第 1 行列名不对（\(problem)）。可用列：\(ReceiptImportColumns.names.joined(separator: ","))。",
+                en: "line 1 does not name the right columns (\(problemEn)). Columns: \(ReceiptImportColumns.names.joined(separator: ","))."
+            )
+        }
+        var good: [Receipt] = []
+        var problems: [ImportProblem] = []
+        for record in records.dropFirst() {
+            do {
+                guard record.fields.count == columns.count else {
+                    throw TraceSyncError(
+                        "csv_columns", field: nil,
+                        zh: "有 \(record.fields.count) 列，应有 \(columns.count) 列。",
+                        en: "has \(record.fields.count) columns, expected \(columns.count)."
+                    )
+                }
+                var value: [String: String] = [:]
+                for (name, field) in zip(columns, record.fields) { value[name] = field.trimmingSpaces.nonEmpty }
+                good.append(try checkedReceipt(ReceiptInput(
+                    product: value["product"] ?? "", quantity: value["quantity"] ?? "", unit: value["unit"],
+                    operatorRef: value["operator"] ?? "", supplier: value["supplier"] ?? "", origin: value["origin"] ?? "",
+                    upstreamCode: value["upstream_code"], quarantineCert: value["quarantine_cert"],
+                    meatQualityCert: value["meat_quality_cert"], originCert: value["origin_cert"],
+                    vehiclePlate: value["vehicle_plate"],
+                    time: try Validation.required(value["time"], field: "time", zh: "时间", en: "the time")
+                )))
+            } catch let error as TraceSyncError {
+                problems.append(ImportProblem(line: record.line, code: error.code, field: error.field, message: error.message))
+            }
+        }
+        let rows = records.count - 1
+        guard problems.isEmpty || skipInvalid else { return ImportReport(rows: rows, imported: [], problems: problems) }
+        var imported: [String] = []
+        try database.inTransaction {
+            for receipt in good {
+                var minted = receipt
+                minted.batchCode = try mintCode(time: receipt.time)
+                try append(.receipt(minted))
+                imported.append(minted.batchCode.digits)
+                progress(imported.count, good.count)
+            }
+        }
+        return ImportReport(rows: rows, imported: imported, problems: problems)
+    }
+}
