@@ -14,10 +14,14 @@ let package = Package(
     products: [
         .library(name: "SyncCore", targets: ["SyncCore"]),
         .executable(name: "field", targets: ["FieldCLI"]),
+        .executable(name: "sync-server", targets: ["SyncServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -42,6 +46,18 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "SyncServer",
+            dependencies: [
+                "SyncCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("DemoData"), .copy("OpenAPI")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "SyncCoreTests",
             dependencies: ["SyncCore"],
@@ -50,6 +66,15 @@ let package = Package(
         .testTarget(
             name: "FieldCLITests",
             dependencies: ["SyncCore", "FieldCLI"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SyncServerTests",
+            dependencies: [
+                "SyncCore",
+                "SyncServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: swiftSettings
         ),
     ],

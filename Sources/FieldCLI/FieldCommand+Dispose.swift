@@ -10,7 +10,8 @@ extension FieldCommand {
         @OptionGroup var options: GlobalOptions
 
         @Argument(help: "批次追溯码 / the batch's trace code") var code: String
-        @Option(help: "数量，默认全部余量 / quantity (default: the whole balance)") var quantity: String?
+        /// Taken as is even when it starts with "-", so `--quantity -3` gets the quantity check's message.
+        @Option(parsing: .unconditional, help: "数量，默认全部余量 / quantity (default: the whole balance)") var quantity: String?
         @Option(help: "原因 / reason") var reason: String
         @Option(help: "见证人 / witness") var witness: String?
         @Option(help: "时间，默认现在 / time (default now)") var time: String?

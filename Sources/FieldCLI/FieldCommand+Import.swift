@@ -33,8 +33,14 @@ extension FieldCommand {
                     bar.show(done, of: total)
                 }
                 bar.finish()
+                let refused = !report.problems.isEmpty && !skipInvalid
+                if refused && !options.json {
+                    // A refused import is a refusal like any other: its bad lines go to standard error.
+                    FileHandle.standardError.write(Data((summary(report, output: output) + "\n").utf8))
+                    throw ExitCode.failure
+                }
                 try output.emit(report) { summary(report, output: output) }
-                if !report.problems.isEmpty && !skipInvalid { throw ExitCode.failure }
+                if refused { throw ExitCode.failure }
             }
         }
 

@@ -10,7 +10,8 @@ extension FieldCommand {
         @OptionGroup var options: GlobalOptions
 
         @Option(help: "产品编码或中文名称 / product code or name") var product: String
-        @Option(help: "数量（大于 0，最多三位小数）/ quantity") var quantity: String
+        /// Taken as is even when it starts with "-", so `--quantity -3` gets the quantity check's message.
+        @Option(parsing: .unconditional, help: "数量（大于 0，最多三位小数）/ quantity") var quantity: String
         @Option(help: "单位，默认产品的单位 / unit (default: the product's)") var unit: String?
         @Option(name: .customLong("operator"), help: "收货经营户：编号、信用代码或名称 / receiving operator") var operatorRef: String
         @Option(help: "供货方 / supplier") var supplier: String

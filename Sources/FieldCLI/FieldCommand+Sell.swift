@@ -10,9 +10,10 @@ extension FieldCommand {
         @OptionGroup var options: GlobalOptions
 
         @Argument(help: "批次追溯码 / the batch's trace code") var code: String
-        @Option(help: "数量 / quantity") var quantity: String
+        /// Taken as is even when it starts with "-", so `--quantity -3` gets the quantity check's message.
+        @Option(parsing: .unconditional, help: "数量 / quantity") var quantity: String
         @Option(help: "买方：经营户编号、信用代码、名称或任意文字 / buyer") var buyer: String
-        @Option(help: "单价（元）/ unit price in yuan") var price: String?
+        @Option(parsing: .unconditional, help: "单价（元）/ unit price in yuan") var price: String?
         @Option(help: "交易时间，默认现在 / time (default now)") var time: String?
 
         func run() throws {

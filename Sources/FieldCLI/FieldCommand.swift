@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// `field`: the market inspector's device. Records a whole market day offline.
 @main
-struct FieldCommand: ParsableCommand {
+struct FieldCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "field",
         abstract: "重要产品追溯 · 市场检测员设备 / Traceability field device for market inspectors.",
@@ -13,7 +13,7 @@ struct FieldCommand: ParsableCommand {
             语言 / language: --lang zh|en 或 FIELD_LANG。
             """,
         subcommands: [
-            Init.self, Receive.self, Inspect.self, Sell.self, Dispose.self, Correct.self, VoidEvent.self,
+            Init.self, Enroll.self, Sync.self, Receive.self, Inspect.self, Sell.self, Dispose.self, Correct.self, VoidEvent.self,
             OperatorCommand.self, Batches.self, Show.self, Trace.self, Import.self, Products.self,
             Status.self, Verify.self, Export.self,
         ]

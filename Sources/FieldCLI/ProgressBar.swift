@@ -3,10 +3,12 @@ import Foundation
 /// A one-line progress bar on standard error, drawn only when it is a terminal.
 final class ProgressBar {
     private let enabled: Bool
+    private let label: String
     private var lastDrawn = -1
 
-    init(enabled: Bool) {
+    init(enabled: Bool, label: String = "") {
         self.enabled = enabled && isatty(STDERR_FILENO) != 0
+        self.label = label.isEmpty ? "" : label + " "
     }
 
     func show(_ done: Int, of total: Int) {
@@ -17,7 +19,7 @@ final class ProgressBar {
         guard percent != lastDrawn else { return }
         lastDrawn = percent
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        FileHandle.standardError.write(Data("\r\(bar) \(percent)% \(done)/\(total)".utf8))
+        FileHandle.standardError.write(Data("\r\(label)\(bar) \(percent)% \(done)/\(total)".utf8))
     }
 
     func finish() {

@@ -73,6 +73,16 @@ enum DeviceSchema {
             );
             CREATE TABLE code_serials (day TEXT PRIMARY KEY, last INTEGER NOT NULL);
             """)
+        migrator.register("v2-sync", sql: """
+            CREATE TABLE sync_state (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                server_url TEXT NOT NULL,
+                secret TEXT NOT NULL,
+                acked_seq INTEGER NOT NULL DEFAULT 0,
+                pull_cursor INTEGER NOT NULL DEFAULT 0,
+                last_sync_at INTEGER
+            );
+            """)
         return migrator
     }
 }

@@ -20,17 +20,20 @@ extension FieldStore {
                 entry.seq, entry.deviceId, entry.hlc.description, entry.wallTime, entry.author,
                 entry.kind.rawValue, entry.payload.canonicalString, entry.prev, entry.hash
             )
-            try store(RecordedEvent(id: id, hlc: entry.hlc, author: entry.author, body: body), seq: entry.seq)
+            try store(RecordedEvent(id: id, hlc: entry.hlc, author: entry.author, body: body),
+                      deviceId: identity.deviceId, seq: entry.seq, verdict: nil)
             return entry
         }
     }
 
-    /// Stores an event and updates what derives from it.
-    private func store(_ event: RecordedEvent, seq: Int64) throws {
+    /// Stores an event (own and pending when `verdict` is nil, else pulled with its verdict) and updates what
+    /// derives from it.
+    func store(_ event: RecordedEvent, deviceId: String, seq: Int64, verdict: Verdict?) throws {
         try database.run(
-            "INSERT INTO events (id, batch_code, kind, hlc, device_id, seq, author, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO events (id, batch_code, kind, hlc, device_id, seq, author, body, verdict) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             event.id, event.body.batchCode?.digits, event.body.kind.rawValue, event.hlc.description,
-            identity.deviceId, seq, event.author, try event.body.payload(id: event.id).canonicalString
+            deviceId, seq, event.author, try event.body.payload(id: event.id).canonicalString,
+            verdict?.rawValue ?? "pending"
         )
         switch event.body {
         case .receipt(let receipt):
@@ -39,15 +42,19 @@ extension FieldStore {
         case .sale(let sale):
             try database.run("INSERT INTO trace_codes (code, batch_code, event_id) VALUES (?, ?, ?)",
                              sale.childCode.digits, sale.batchCode.digits, event.id)
-        case .operatorRegistration(let registered):
-            try database.run(
-                "INSERT OR REPLACE INTO operators (id, node, name, credit_code, record) VALUES (?, ?, ?, ?, ?)",
-                registered.id, registered.node, registered.name, registered.creditCode,
-                try JSONValue(encoding: registered).canonicalString
-            )
+        case .operatorRegistration(let registered): try saveOperator(registered)
         default: break
         }
         if let code = event.body.batchCode { try materialize(code) }
+    }
+
+    /// Adds or replaces an operator in the local master data.
+    func saveOperator(_ registered: Operator) throws {
+        try database.run(
+            "INSERT OR REPLACE INTO operators (id, node, name, credit_code, record) VALUES (?, ?, ?, ?, ?)",
+            registered.id, registered.node, registered.name, registered.creditCode,
+            try JSONValue(encoding: registered).canonicalString
+        )
     }
 
     /// Recomputes the stored summary of batch `code` from its events.

@@ -14,9 +14,13 @@ extension FieldStore {
         public let identity: DeviceIdentity
         public let journalEntries: Int64
         public let headHash: String
-        /// Entries not yet acknowledged by a server.
+        /// Own entries the server has not judged yet.
         public let pending: Int64
         public let rejected: [RejectedEntry]
+        /// The server this device syncs with, nil before enrollment.
+        public let server: String?
+        /// When both directions of a sync last completed.
+        public let lastSyncAt: Int64?
     }
 
     /// The device's current standing.
@@ -39,6 +43,10 @@ extension FieldStore {
                     ?? LocalizedText(zh: "服务器拒收", en: "refused by the server")
             )
         }
-        return Status(identity: identity, journalEntries: head.count, headHash: head.hash, pending: pending, rejected: rejected)
+        let settings = try syncSettings()
+        return Status(
+            identity: identity, journalEntries: head.count, headHash: head.hash, pending: pending, rejected: rejected,
+            server: settings?.serverURL, lastSyncAt: settings?.lastSyncAt
+        )
     }
 }

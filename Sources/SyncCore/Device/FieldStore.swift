@@ -19,8 +19,11 @@ public final class FieldStore {
     }
 
     /// Sets up a new device database at `path` with the bundled master data.
+    /// - Parameter deviceId: the id a server gave at enrollment; a new UUIDv7 when nil.
     /// - Throws: `TraceSyncError` when the file already holds a device, or the node or number is not valid.
-    public static func initialize(path: String, node: String, deviceNumber: Int, inspector: String) throws -> FieldStore {
+    public static func initialize(
+        path: String, node: String, deviceNumber: Int, inspector: String, deviceId: String? = nil
+    ) throws -> FieldStore {
         if FileManager.default.fileExists(atPath: path),
            let existing = try? Database(path: path, create: false),
            (try? existing.scalar("SELECT count(*) FROM device")) != nil {
@@ -56,7 +59,7 @@ public final class FieldStore {
         let database = try Database(path: path)
         try DeviceSchema.migrator.migrate(database)
         let identity = DeviceIdentity(
-            deviceId: UUIDv7.make(), node: node, deviceNumber: deviceNumber, inspector: inspectorName
+            deviceId: deviceId ?? UUIDv7.make(), node: node, deviceNumber: deviceNumber, inspector: inspectorName
         )
         try database.inTransaction {
             try database.run(

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import SyncCore
+
+extension FieldCommand {
+    struct Sync: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "同步：上传本机日志直到服务器确认，再下载本市场的记录 / Push until acknowledged, then pull until up to date.",
+            discussion: """
+                可在任何时候中断，下次从中断处继续。网络故障时自动重试。只有双向都完成时退出码为 0。
+                Resumable at any point; transient failures are retried with backoff. Exit code 0 only when both directions completed.
+                """
+        )
+
+        @OptionGroup var options: GlobalOptions
+        @Option(help: "每次上传的记录数 / entries per push") var batchSize = 500
+        @Option(help: "每次下载的条数 / items per pull page") var pageSize = 500
+        @Option(help: "网络故障时的尝试次数 / attempts on network failures") var attempts = 5
+        @Option(help: "首次重试前等待的秒数 / seconds before the first retry") var retryDelay = 1.0
+
+        struct Summary: Encodable {
+            var pushed = 0
+            var applied = 0
+            var conflicts = 0
+            var rejected = 0
+            var pulled = 0
+        }
+
+        func run() async throws {
+            let output = options.output
+            let store: FieldStore
+            do { store = try FieldStore.open(path: options.db) } catch let refusal as TraceSyncError {
+                throw output.fail(code: refusal.code, field: refusal.field, message: refusal.message)
+            }
+            guard let settings = try store.syncSettings(), let url = URL(string: settings.serverURL) else {
+                throw output.fail(code: "not_enrolled", field: nil, message: LocalizedText(
+                    zh: "本设备尚未注册到服务器：请先运行 field enroll 服务器地址 注册码。",
+                    en: "this device is not enrolled with a server: run `field enroll URL CODE` first."
+                ))
+            }
+            let session = SyncSession(
+                store: store, client: SyncClient(baseURL: url, secret: settings.secret),
+                retrying: Retrying(attempts: attempts, initialDelay: retryDelay, output: output),
+                batchSize: batchSize, pageSize: pageSize, showProgress: !options.json
+            )
+            let summary: Summary
+            do {
+                summary = try await session.run()
+            } catch let failure as SyncClient.Failure {
+                let waiting = try store.status().pending
+                if case .unreachable = failure {
+                    throw output.fail(code: "unreachable", field: nil, message: LocalizedText(
+                        zh: "服务器无法连接（\(failure.summary.zh)），本机数据未改动，\(waiting) 条记录等待同步。",
+                        en: "the server is unreachable (\(failure.summary.en)); local data is untouched and \(waiting) entries wait."
+                    ))
+                }
+                throw output.fail(code: "sync_refused", field: nil, message: failure.summary)
+            }
+            try output.emit(summary) {
+                output.text(
+                    "同步完成：上传 \(summary.pushed) 条（接收 \(summary.applied)，冲突 \(summary.conflicts)，拒收 \(summary.rejected)），下载 \(summary.pulled) 条。",
+                    "sync complete: pushed \(summary.pushed) (applied \(summary.applied), conflicts \(summary.conflicts), rejected \(summary.rejected)), pulled \(summary.pulled)."
+                ) + (summary.rejected > 0 ? output.text("\n被拒收的记录见 field status。", "\nSee `field status` for the rejected entries.") : "")
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+/// The central store's schema.
+enum CentralSchema {
+    static var migrator: Migrator {
+        var migrator = Migrator()
+        migrator.register("v1-central", sql: """
+            CREATE TABLE regions (
+                code TEXT PRIMARY KEY, name TEXT NOT NULL, name_en TEXT NOT NULL, parent TEXT, level TEXT NOT NULL
+            );
+            CREATE TABLE products (
+                code TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, name_en TEXT NOT NULL,
+                industry TEXT NOT NULL, category TEXT NOT NULL, unit TEXT NOT NULL
+            );
+            CREATE TABLE nodes (
+                code TEXT PRIMARY KEY, name TEXT NOT NULL, name_en TEXT NOT NULL, kind TEXT NOT NULL,
+                region TEXT NOT NULL REFERENCES regions (code)
+            );
+            CREATE TABLE operators (
+                id TEXT PRIMARY KEY,
+                node TEXT NOT NULL REFERENCES nodes (code),
+                name TEXT NOT NULL,
+                credit_code TEXT,
+                record TEXT NOT NULL
+            );
+            CREATE INDEX operators_node_credit ON operators (node, credit_code);
+            CREATE TABLE devices (
+                id TEXT PRIMARY KEY,
+                node TEXT NOT NULL REFERENCES nodes (code),
+                device_number INTEGER NOT NULL,
+                name TEXT NOT NULL,
+                secret_hash TEXT NOT NULL UNIQUE,
+                revoked_at INTEGER,
+                acked_seq INTEGER NOT NULL DEFAULT 0,
+                head_hash TEXT NOT NULL,
+                enrolled_at INTEGER NOT NULL,
+                last_seen_at INTEGER,
+                UNIQUE (node, device_number)
+            );
+            CREATE TABLE enroll_codes (
+                code_hash TEXT PRIMARY KEY,
+                node TEXT NOT NULL REFERENCES nodes (code),
+                expires_at INTEGER NOT NULL,
+                used_at INTEGER,
+                device_id TEXT
+            );
+            CREATE TABLE entries (
+                device_id TEXT NOT NULL REFERENCES devices (id),
+                seq INTEGER NOT NULL,
+                hlc TEXT NOT NULL,
+                wall_time INTEGER NOT NULL,
+                author TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                payload TEXT NOT NULL,
+                prev TEXT NOT NULL,
+                hash TEXT NOT NULL,
+                received_at INTEGER NOT NULL,
+                verdict TEXT NOT NULL,
+                reason_code TEXT,
+                reason_message TEXT,
+                PRIMARY KEY (device_id, seq)
+            ) WITHOUT ROWID;
+            CREATE TABLE events (
+                id TEXT PRIMARY KEY,
+                batch_code TEXT,
+                node TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                hlc TEXT NOT NULL,
+                device_id TEXT NOT NULL,
+                seq INTEGER NOT NULL,
+                author TEXT NOT NULL,
+                time INTEGER,
+                body TEXT NOT NULL
+            );
+            CREATE INDEX events_batch ON events (batch_code, hlc);
+            CREATE TABLE batches (
+                code TEXT PRIMARY KEY,
+                node TEXT NOT NULL,
+                product TEXT NOT NULL,
+                operator_id TEXT NOT NULL,
+                origin TEXT NOT NULL,
+                upstream_code TEXT,
+                day TEXT NOT NULL,
+                time INTEGER NOT NULL,
+                unit TEXT NOT NULL,
+                received TEXT NOT NULL,
+                sold TEXT NOT NULL,
+                disposed TEXT NOT NULL,
+                balance TEXT NOT NULL,
+                status TEXT NOT NULL,
+                flags TEXT NOT NULL
+            );
+            CREATE INDEX batches_node_day ON batches (node, day);
+            CREATE INDEX batches_upstream ON batches (upstream_code);
+            CREATE TABLE trace_links (
+                code TEXT PRIMARY KEY,
+                batch_code TEXT NOT NULL,
+                event_id TEXT NOT NULL,
+                kind TEXT NOT NULL
+            );
+            CREATE INDEX trace_links_batch ON trace_links (batch_code);
+            CREATE TABLE integrity_violations (
+                id INTEGER PRIMARY KEY,
+                device_id TEXT NOT NULL,
+                seq INTEGER NOT NULL,
+                kind TEXT NOT NULL,
+                stored_hash TEXT,
+                offered_hash TEXT NOT NULL,
+                detected_at INTEGER NOT NULL
+            );
+            CREATE TABLE server_log (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                node TEXT,
+                kind TEXT NOT NULL,
+                device_id TEXT,
+                entry_seq INTEGER,
+                rejected INTEGER NOT NULL DEFAULT 0,
+                body TEXT
+            );
+            CREATE INDEX server_log_node ON server_log (node, seq);
+            """)
+        return migrator
+    }
+}

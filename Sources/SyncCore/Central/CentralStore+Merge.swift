@@ -1,0 +1,80 @@
+/// Storing entries and merging their events into batches and trace links.
+extension CentralStore: MergeLookup {
+    public func productExists(_ code: String) throws -> Bool {
+        try database.row("SELECT 1 FROM products WHERE code = ?", code) != nil
+    }
+
+    public func regionExists(_ code: String) throws -> Bool {
+        try database.row("SELECT 1 FROM regions WHERE code = ?", code) != nil
+    }
+
+    public func operatorNode(_ id: String) throws -> String? {
+        try database.row("SELECT node FROM operators WHERE id = ?", id)?.string("node")
+    }
+
+    public func batchEvents(_ code: TraceCode) throws -> [RecordedEvent] {
+        try database.query("SELECT id, kind, hlc, author, body FROM events WHERE batch_code = ? ORDER BY hlc", code.digits)
+            .map(FieldStore.recordedEvent)
+    }
+
+    public func codeExists(_ code: TraceCode) throws -> Bool {
+        try database.row("SELECT 1 FROM trace_links WHERE code = ?", code.digits) != nil
+    }
+
+    /// Stores an entry with its verdict, logs it for pull, and merges its event when applied.
+    func store(_ entry: JournalEntry, decision: EntryDecision, node: String, receivedAt: Int64) throws {
+        try database.run(
+            """
+            INSERT INTO entries (device_id, seq, hlc, wall_time, author, kind, payload, prev, hash, received_at,
+                                 verdict, reason_code, reason_message)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            entry.deviceId, entry.seq, entry.hlc.description, entry.wallTime, entry.author, entry.kind.rawValue,
+            entry.payload.canonicalString, entry.prev, entry.hash, receivedAt, decision.verdict.rawValue,
+            decision.reasonCode, try decision.message.map { try JSONValue(encoding: $0).canonicalString }
+        )
+        try database.run(
+            "INSERT INTO server_log (node, kind, device_id, entry_seq, rejected) VALUES (?, 'entry', ?, ?, ?)",
+            node, entry.deviceId, entry.seq, decision.verdict == .rejected
+        )
+        guard let event = decision.event else { return }
+        try database.run(
+            "INSERT INTO events (id, batch_code, node, kind, hlc, device_id, seq, author, time, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            event.id, event.body.batchCode?.digits, node, event.body.kind.rawValue, event.hlc.description,
+            entry.deviceId, entry.seq, event.author, event.body.time, entry.payload.canonicalString
+        )
+        switch event.body {
+        case .receipt(let receipt):
+            try database.run("INSERT INTO trace_links (code, batch_code, event_id, kind) VALUES (?, ?, ?, 'batch')",
+                             receipt.batchCode.digits, receipt.batchCode.digits, event.id)
+        case .sale(let sale):
+            try database.run("INSERT INTO trace_links (code, batch_code, event_id, kind) VALUES (?, ?, ?, 'sale')",
+                             sale.childCode.digits, sale.batchCode.digits, event.id)
+        case .operatorRegistration(let registered):
+            try database.run(
+                "INSERT OR REPLACE INTO operators (id, node, name, credit_code, record) VALUES (?, ?, ?, ?, ?)",
+                registered.id, registered.node, registered.name, registered.creditCode,
+                try JSONValue(encoding: registered).canonicalString
+            )
+        default: break
+        }
+        if let code = event.body.batchCode { try materialize(code) }
+    }
+
+    /// Recomputes batch `code`'s derived columns from its merged events.
+    func materialize(_ code: TraceCode) throws {
+        guard let state = BatchState.derive(code: code, events: try batchEvents(code)) else { return }
+        let receipt = state.receipt
+        try database.run(
+            """
+            INSERT OR REPLACE INTO batches (code, node, product, operator_id, origin, upstream_code, day, time, unit,
+                                            received, sold, disposed, balance, status, flags)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            code.digits, receipt.node, receipt.product, receipt.operatorId, receipt.origin, receipt.upstreamCode,
+            BusinessTime.dayOf(receipt.time), receipt.time, receipt.unit, state.received.description,
+            state.sold.description, state.disposed.description, state.balance.description, state.status.rawValue,
+            state.flags.sorted().map(\.rawValue).joined(separator: ",")
+        )
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// The central store: every node's master data, devices, journals with their verdicts, and the batches, events and
+/// trace links merged from them, so that queries never replay journals.
+///
+/// Not `Sendable`: the server owns one instance from a single serial executor.
+public final class CentralStore {
+    public let database: Database
+    /// The server's clock in milliseconds; tests replace it.
+    public var clock: () -> Int64 = BusinessTime.now
+
+    /// Opens (creating and migrating if needed) the store at `path` and seeds the bundled regions and products the
+    /// first time.
+    public init(path: String) throws {
+        if path != ":memory:" {
+            try FileManager.default.createDirectory(
+                at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true
+            )
+        }
+        database = try Database(path: path)
+        try CentralSchema.migrator.migrate(database)
+        if try database.scalar("SELECT count(*) FROM regions") == 0 { try seedMasterData() }
+    }
+
+    private func seedMasterData() throws {
+        try database.inTransaction {
+            for region in try BundledMasterData.regions() { try upsert(region) }
+            for product in try BundledMasterData.products() { try upsert(product) }
+        }
+    }
+
+    /// Adds or updates a region and logs it for every device.
+    public func upsert(_ region: Region) throws {
+        try database.run(
+            "INSERT OR REPLACE INTO regions (code, name, name_en, parent, level) VALUES (?, ?, ?, ?, ?)",
+            region.code, region.name, region.nameEn, region.parent, region.level
+        )
+        try log(kind: "region", node: nil, body: try JSONValue(encoding: region))
+    }
+
+    /// Adds or updates a product and logs it for every device.
+    public func upsert(_ product: Product) throws {
+        try database.run(
+            "INSERT OR REPLACE INTO products (code, name, name_en, industry, category, unit) VALUES (?, ?, ?, ?, ?, ?)",
+            product.code, product.name, product.nameEn, product.industry, product.category, product.unit
+        )
+        try log(kind: "product", node: nil, body: try JSONValue(encoding: product))
+    }
+
+    /// Appends a master-data item to the server log; `node` nil means every device's scope.
+    func log(kind: String, node: String?, body: JSONValue) throws {
+        try database.run(
+            "INSERT INTO server_log (node, kind, body) VALUES (?, ?, ?)", node, kind, body.canonicalString
+        )
+    }
+
+    /// SQLite's own consistency check: `ok` when the file is sound.
+    public func integrityCheck() throws -> String {
+        try database.query("PRAGMA integrity_check").compactMap { $0.string("integrity_check") }.joined(separator: "\n")
+    }
+}
+
+@available(*, unavailable)
+extension CentralStore: Sendable {}

@@ -1,0 +1,102 @@
+/// The device's side of sync (DESIGN.md §3): what to push, and how answers and pulled pages change the local view.
+///
+/// The device's view is what the server confirmed plus its own pending entries replayed on top: pulled events of
+/// other devices join the local events, own entries take the server's verdict, and rejected ones stop counting.
+extension FieldStore {
+    /// Where and how this device syncs.
+    public struct SyncSettings: Hashable, Sendable {
+        public let serverURL: String
+        public let secret: String
+        public let ackedSeq: Int64
+        public let pullCursor: Int64
+        public let lastSyncAt: Int64?
+    }
+
+    /// The sync settings, nil before enrollment.
+    public func syncSettings() throws -> SyncSettings? {
+        try database.row("SELECT * FROM sync_state").map {
+            SyncSettings(serverURL: $0.string("server_url")!, secret: $0.string("secret")!,
+                         ackedSeq: $0.int("acked_seq")!, pullCursor: $0.int("pull_cursor")!,
+                         lastSyncAt: $0.int("last_sync_at"))
+        }
+    }
+
+    /// Records a successful enrollment: the server, the secret, and the identity the server confirmed.
+    public func enrolled(serverURL: String, response: EnrollResponse) throws {
+        try database.inTransaction {
+            try database.run(
+                "UPDATE device SET device_id = ?, node = ?, device_number = ?", response.deviceId, response.node.code,
+                response.deviceNumber
+            )
+            try database.run(
+                "INSERT OR REPLACE INTO sync_state (id, server_url, secret) VALUES (1, ?, ?)", serverURL, response.secret
+            )
+        }
+    }
+
+    /// Journal entries the server has not acknowledged, oldest first.
+    public func pendingEntries(limit: Int) throws -> [JournalEntry] {
+        try journalEntries(from: (try syncSettings()?.ackedSeq ?? 0) + 1, limit: limit)
+    }
+
+    /// Applies a push answer: the acknowledged seq and the verdict on each entry.
+    public func applyPush(_ response: PushResponse) throws {
+        try database.inTransaction {
+            for verdict in response.verdicts { try applyVerdict(verdict, device: identity.deviceId) }
+            try database.run("UPDATE sync_state SET acked_seq = max(acked_seq, ?)", response.ackedSeq)
+        }
+    }
+
+    /// Applies a pulled page and advances the pull cursor, all or nothing.
+    public func applyPull(_ page: PullPage) throws {
+        try database.inTransaction {
+            for item in page.items.compactMap(\.item) {
+                switch item {
+                case .entry(let entry, let verdict): try applyPulled(entry, verdict: verdict)
+                case .product(let product):
+                    try database.run(
+                        "INSERT OR REPLACE INTO products (code, name, name_en, industry, category, unit) VALUES (?, ?, ?, ?, ?, ?)",
+                        product.code, product.name, product.nameEn, product.industry, product.category, product.unit
+                    )
+                case .region(let region):
+                    try database.run(
+                        "INSERT OR REPLACE INTO regions (code, name, name_en, parent, level) VALUES (?, ?, ?, ?, ?)",
+                        region.code, region.name, region.nameEn, region.parent, region.level
+                    )
+                case .operator(let registered): try saveOperator(registered)
+                }
+            }
+            try database.run("UPDATE sync_state SET pull_cursor = max(pull_cursor, ?)", page.nextCursor)
+        }
+    }
+
+    /// Notes that both directions completed.
+    public func syncCompleted() throws {
+        try database.run("UPDATE sync_state SET last_sync_at = ?", wallClock())
+    }
+
+    private func applyPulled(_ entry: JournalEntry, verdict: EntryVerdict) throws {
+        clock.observe(entry.hlc, wallMillis: wallClock())
+        if entry.deviceId == identity.deviceId {
+            try applyVerdict(verdict, device: entry.deviceId)
+            return
+        }
+        guard verdict.verdict != .rejected,
+              try database.row("SELECT 1 FROM events WHERE device_id = ? AND seq = ?", entry.deviceId, entry.seq) == nil
+        else { return }
+        let decoded = try EventBody.decode(kind: entry.kind, payload: entry.payload)
+        let event = RecordedEvent(id: decoded.id, hlc: entry.hlc, author: entry.author, body: decoded.body)
+        try store(event, deviceId: entry.deviceId, seq: entry.seq, verdict: verdict.verdict)
+    }
+
+    private func applyVerdict(_ verdict: EntryVerdict, device: String) throws {
+        let row = try database.row("SELECT batch_code, verdict FROM events WHERE device_id = ? AND seq = ?", device, verdict.seq)
+        guard let row, row.string("verdict") != verdict.verdict.rawValue else { return }
+        try database.run(
+            "UPDATE events SET verdict = ?, reason_code = ?, reason_message = ? WHERE device_id = ? AND seq = ?",
+            verdict.verdict.rawValue, verdict.reasonCode,
+            try verdict.message.map { try JSONValue(encoding: $0).canonicalString }, device, verdict.seq
+        )
+        if let code = row.string("batch_code") { try materialize(try TraceCode(parsing: code)) }
+    }
+}

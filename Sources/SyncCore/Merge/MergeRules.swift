@@ -1,0 +1,122 @@
+import Foundation
+
+/// Decides the verdict on an incoming entry from the store's current state. Pure: no I/O but the lookups.
+public enum MergeRules {
+    /// The decision for `entry` from a device of `deviceNode`.
+    public static func decide(entry: JournalEntry, deviceNode: String, lookup: some MergeLookup) throws -> EntryDecision {
+        let decoded: (id: String, body: EventBody)
+        do {
+            decoded = try EventBody.decode(kind: entry.kind, payload: entry.payload)
+            try checkNoUnknownFields(entry.payload, body: decoded.body, id: decoded.id)
+        } catch let error as TraceSyncError {
+            return .rejected(error)
+        } catch let error as DecodingError {
+            return .rejected(badPayload(error))
+        }
+        let event = RecordedEvent(id: decoded.id, hlc: entry.hlc, author: entry.author, body: decoded.body)
+        do {
+            try check(event.body, deviceNode: deviceNode, lookup: lookup)
+        } catch let error as TraceSyncError {
+            return .rejected(error)
+        }
+        return .applied(event)
+    }
+
+    private static func check(_ body: EventBody, deviceNode: String, lookup: some MergeLookup) throws {
+        if let code = body.batchCode, code.node != deviceNode { throw Refusal.outOfScope(code.node) }
+        switch body {
+        case .receipt(let receipt):
+            guard receipt.node == deviceNode else { throw Refusal.outOfScope(receipt.node) }
+            guard try lookup.productExists(receipt.product) else { throw Refusal.unknown("product", receipt.product) }
+            guard try lookup.regionExists(receipt.origin) else { throw Refusal.unknown("origin", receipt.origin) }
+            try checkOperator(receipt.operatorId, field: "operatorId", deviceNode: deviceNode, lookup: lookup)
+            guard try !lookup.codeExists(receipt.batchCode) else { throw Refusal.codeTaken(receipt.batchCode) }
+        case .operatorRegistration(let registered):
+            guard registered.node == deviceNode else { throw Refusal.outOfScope(registered.node) }
+            if let code = registered.creditCode { _ = try CreditCode.validate(code, field: "creditCode") }
+        default:
+            let events = try lookup.batchEvents(body.batchCode!)
+            guard let state = BatchState.derive(code: body.batchCode!, events: events) else {
+                throw Refusal.unknown("batchCode", body.batchCode!.digits)
+            }
+            try checkAgainstBatch(body, state: state, deviceNode: deviceNode, lookup: lookup)
+        }
+    }
+
+    private static func checkAgainstBatch(
+        _ body: EventBody, state: BatchState, deviceNode: String, lookup: some MergeLookup
+    ) throws {
+        switch body {
+        case .sale(let sale):
+            guard try !lookup.codeExists(sale.childCode) else { throw Refusal.codeTaken(sale.childCode) }
+            guard sale.quantity > .zero else { throw Validation.badQuantity(sale.quantity.description) }
+            if let buyer = sale.buyerOperatorId {
+                try checkOperator(buyer, field: "buyerOperatorId", deviceNode: deviceNode, lookup: lookup)
+            }
+        case .disposal(let disposal):
+            guard disposal.quantity > .zero else { throw Validation.badQuantity(disposal.quantity.description) }
+        case .correction(let correction):
+            guard let target = state.line(correction.target) else { throw Refusal.unknown("target", correction.target) }
+            for field in correction.fields.keys.sorted() {
+                _ = try CorrectableFields.apply(field, correction.fields[field]!, to: target.current)
+            }
+        case .voiding(let voiding):
+            guard state.line(voiding.target) != nil else { throw Refusal.unknown("target", voiding.target) }
+        default: break
+        }
+    }
+
+    private static func checkOperator(_ id: String, field: String, deviceNode: String, lookup: some MergeLookup) throws {
+        guard let node = try lookup.operatorNode(id) else { throw Refusal.unknown(field, id) }
+        guard node == deviceNode else { throw Refusal.outOfScope(node) }
+    }
+
+    /// Refuses payload members the event type does not have (members set to null are tolerated).
+    private static func checkNoUnknownFields(_ payload: JSONValue, body: EventBody, id: String) throws {
+        guard case .object(let sent) = payload, case .object(let known) = try body.payload(id: id) else { return }
+        if let extra = sent.keys.sorted().first(where: { known[$0] == nil && sent[$0] != .null }) {
+            throw TraceSyncError("unknown_field", field: "payload.\(extra)",
+                                 zh: "记录中有未知字段「\(extra)」。", en: "the payload has an unknown field \"\(extra)\".")
+        }
+    }
+
+    private static func badPayload(_ error: DecodingError) -> TraceSyncError {
+        let path: [any CodingKey]
+        switch error {
+        case .keyNotFound(let key, let context): path = context.codingPath + [key]
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            path = context.codingPath
+        @unknown default: path = []
+        }
+        let field = (["payload"] + path.map(\.stringValue)).joined(separator: ".")
+        return TraceSyncError("bad_payload", field: field,
+                              zh: "记录字段 \(field) 缺失或类型错误。", en: "the payload field \(field) is missing or has the wrong type.")
+    }
+}
+
+/// The reasons the merge refuses an entry.
+enum Refusal {
+    static func outOfScope(_ node: String) -> TraceSyncError {
+        TraceSyncError("out_of_scope", field: "node",
+                       zh: "记录属于节点 \(node)，不在本设备所属节点的范围内。",
+                       en: "the record belongs to node \(node), outside this device's node.")
+    }
+
+    static func unknown(_ field: String, _ value: String) -> TraceSyncError {
+        let what: (zh: String, en: String, code: String) = switch field {
+        case "product": ("产品", "product", "unknown_product")
+        case "origin": ("产地", "origin region", "unknown_region")
+        case "operatorId", "buyerOperatorId": ("经营户", "operator", "unknown_operator")
+        case "batchCode": ("批次", "batch", "unknown_batch")
+        default: ("记录", "event", "unknown_target")
+        }
+        return TraceSyncError(what.code, field: field,
+                              zh: "服务器上没有\(what.zh)「\(value)」。", en: "the server knows no \(what.en) \"\(value)\".")
+    }
+
+    static func codeTaken(_ code: TraceCode) -> TraceSyncError {
+        TraceSyncError("duplicate_code", field: "code",
+                       zh: "追溯码 \(code.grouped) 已被使用：本设备的序号可能与其他设备重复，请联系管理员。",
+                       en: "trace code \(code.grouped) is already taken: this device's number may duplicate another's; contact the admin.")
+    }
+}

@@ -1,0 +1,46 @@
+import SyncCore
+
+/// The one owner of the central store while the server runs.
+///
+/// An actor on a `DedicatedThreadExecutor`: requests reach the store one at a time, and its blocking SQLite calls run
+/// on that thread, not the cooperative pool. Each store call is synchronous and runs its SQLite transaction to the
+/// end before the actor takes the next job, so a graceful shutdown never leaves a transaction half written.
+actor CentralService {
+    private let executor: DedicatedThreadExecutor
+    private let store: CentralStore
+
+    nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
+
+    /// Opens (creating, migrating and seeding if needed) the store at `path`.
+    init(path: String) throws {
+        executor = DedicatedThreadExecutor(name: "central-store")
+        store = try CentralStore(path: path)
+    }
+
+    deinit { executor.shutdown() }
+
+    /// Trades a one-time code for a device identity and secret.
+    func enroll(_ request: EnrollRequest) throws -> EnrollResponse {
+        try store.enroll(request)
+    }
+
+    /// The device whose bearer secret this is; refuses unknown and revoked devices.
+    func authenticate(secret: String) throws -> CentralStore.DeviceRecord {
+        try store.authenticate(secret: secret)
+    }
+
+    /// Stores, judges and merges a device's entries.
+    func push(device: CentralStore.DeviceRecord, entries: [JournalEntry]) throws -> PushResponse {
+        try store.push(device: device, entries: entries)
+    }
+
+    /// A page of the server log in the device's scope.
+    func pull(device: CentralStore.DeviceRecord, cursor: Int64, limit: Int) throws -> PullPage {
+        try store.pull(device: device, cursor: cursor, limit: limit)
+    }
+
+    /// SQLite's consistency check: `ok` when the file is sound.
+    func integrityCheck() throws -> String {
+        try store.integrityCheck()
+    }
+}

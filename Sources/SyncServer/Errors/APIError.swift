@@ -1,0 +1,23 @@
+import Foundation
+import Hummingbird
+import SyncCore
+
+/// The one error the server answers with: an HTTP status and an `APIErrorBody` saying, in Chinese and English, what
+/// is wrong and what to do.
+struct APIError: HTTPResponseError, Sendable {
+    let status: HTTPResponse.Status
+    let body: APIErrorBody
+
+    init(status: HTTPResponse.Status, code: String, field: String? = nil, message: LocalizedText) {
+        self.status = status
+        self.body = APIErrorBody(code: code, field: field, message: message)
+    }
+
+    /// A JSON response; a 401 also names the scheme to authenticate with.
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        var response = try JSONEncoder().encode(body, from: request, context: context)
+        response.status = status
+        if status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer" }
+        return response
+    }
+}

@@ -1,0 +1,19 @@
+import Logging
+
+/// Everything `buildApplication(_:)` needs to know: where the store is, where to listen, and the request limits.
+struct ServerConfiguration: Sendable {
+    /// The central SQLite database; created, migrated and seeded on first start.
+    var databasePath: String
+    /// The address to listen on.
+    var host: String = "127.0.0.1"
+    /// The port to listen on; 0 lets the system pick a free one, announced once the server runs.
+    var port: Int = 8080
+    /// The largest request body accepted, in bytes.
+    var maxBodyBytes: Int = 4_194_304
+    /// The most journal entries one push may carry.
+    var maxEntries: Int = 1_000
+    /// How much the server logs.
+    var logLevel: Logger.Level = .info
+    /// Enrollment codes issued for demo markets, announced with the address once the server runs.
+    var demoEnrollments: [DemoEnrollment] = []
+}

@@ -1,0 +1,221 @@
+import Foundation
+import SyncCore
+import Testing
+
+/// The built `field` executable.
+///
+/// `swift build --build-tests` (and `swift test`) put it in the build products directory, next to the test runner:
+/// on Linux the runner is an executable there, on macOS an `.xctest` bundle. `FIELD_EXECUTABLE` overrides the search;
+/// the package's default `.build/debug` is the last resort.
+enum FieldExecutable {
+    static let url: URL? = locate()
+
+    private static func locate() -> URL? {
+        if let explicit = ProcessInfo.processInfo.environment["FIELD_EXECUTABLE"] {
+            return URL(fileURLWithPath: explicit)
+        }
+        var directories: [URL] = []
+        for bundle in [Bundle.main] + Bundle.allBundles {
+            directories.append(bundle.bundleURL)
+            directories.append(bundle.bundleURL.deletingLastPathComponent())
+        }
+        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        directories.append(runner.deletingLastPathComponent())
+        directories.append(Fixtures.packageRoot.appendingPathComponent(".build/debug"))
+        return directories.lazy.map { $0.appendingPathComponent("field") }.first { candidate in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory)
+                && !isDirectory.boolValue && FileManager.default.isExecutableFile(atPath: candidate.path)
+        }
+    }
+}
+
+/// The package's `Fixtures/` directory.
+enum Fixtures {
+    /// The package root: three levels up from this file (`Tests/FieldCLITests/FieldRunner.swift`).
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The path of a fixture, e.g. `import/weighing-sample.csv`.
+    static func path(_ name: String) -> String {
+        packageRoot.appendingPathComponent("Fixtures").appendingPathComponent(name).path
+    }
+}
+
+/// What one run of `field` printed and how it ended.
+struct FieldResult: Sendable, CustomStringConvertible {
+    let arguments: [String]
+    let status: Int32
+    let stdout: String
+    let stderr: String
+
+    /// Standard output parsed as JSON.
+    func json() throws -> JSONValue { try JSONValue.parse(stdout) }
+
+    var description: String {
+        "field \(arguments.joined(separator: " ")) → exit \(status)\n--- stdout\n\(stdout)\n--- stderr\n\(stderr)"
+    }
+}
+
+/// A device database in its own temporary directory, and `field` run against it.
+struct FieldDevice {
+    /// The temporary directory: the working directory of every run.
+    let directory: URL
+
+    /// The device database (`FIELD_DB` of every run).
+    var databasePath: String { directory.appendingPathComponent("device.sqlite").path }
+
+    /// Runs `field ARGUMENTS`.
+    @discardableResult
+    func run(_ arguments: String...) throws -> FieldResult { try run(arguments) }
+
+    /// Runs `field ARGUMENTS` in the device's directory with `FIELD_DB` set, `FIELD_LANG` unset and `environment`
+    /// added; gives up after 30 s.
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> FieldResult {
+        let executable = try #require(FieldExecutable.url, "no built `field` executable: run `swift build` first")
+        let outputs = directory.appendingPathComponent("output-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: outputs, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: outputs) }
+        let stdoutURL = outputs.appendingPathComponent("stdout")
+        let stderrURL = outputs.appendingPathComponent("stderr")
+        // Files, not pipes: a large output can never fill a pipe and stall the child.
+        FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+        FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        let stdout = try FileHandle(forWritingTo: stdoutURL)
+        let stderr = try FileHandle(forWritingTo: stderrURL)
+
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var variables = ProcessInfo.processInfo.environment
+        variables["FIELD_DB"] = databasePath
+        variables["FIELD_LANG"] = nil
+        variables.merge(environment) { $1 }
+        process.environment = variables
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = stdout
+        process.standardError = stderr
+        let finished = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in finished.signal() }
+        try process.run()
+        if finished.wait(timeout: .now() + 30) == .timedOut {
+            process.terminate()
+            finished.wait()
+            Issue.record("field \(arguments.joined(separator: " ")) did not finish within 30 s")
+        }
+        try stdout.close()
+        try stderr.close()
+        return FieldResult(
+            arguments: arguments, status: process.terminationStatus,
+            stdout: String(decoding: try Data(contentsOf: stdoutURL), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: stderrURL), as: UTF8.self)
+        )
+    }
+
+    /// Runs `field ARGUMENTS --json`, which must succeed, and returns what it printed.
+    func json(_ arguments: String...) throws -> JSONValue {
+        let result = try run(arguments + ["--json"])
+        try #require(result.status == 0, "\(result)")
+        return try result.json()
+    }
+
+    /// The journal's entry count as `field status --json` reports it.
+    func journalEntries() throws -> Int64 {
+        try #require(try json("status")["journalEntries"]?.asInt)
+    }
+
+    /// The number of batches `field batches --json` lists.
+    func batchCount() throws -> Int {
+        try #require(try json("batches").asArray).count
+    }
+
+    /// Runs `body` on the device file opened with SyncCore's `Database`, closed again before this returns.
+    func withDatabase<T>(_ body: (Database) throws -> T) throws -> T {
+        let database = try Database(path: databasePath, create: false)
+        return try body(database)
+    }
+}
+
+/// The node and device number every test device is set up with.
+let testNode = "46010001"
+let testDeviceNumber = 12
+
+/// Runs `body` with a device in a fresh temporary directory (set up with `field init` unless `initialised` is
+/// false), and removes the directory afterwards, however `body` ends.
+func withDevice(initialised: Bool = true, _ body: (FieldDevice) throws -> Void) throws {
+    let directory = FileManager.default.temporaryDirectory
+        .appendingPathComponent("field-tests-\(UUID().uuidString)", isDirectory: true)
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let device = FieldDevice(directory: directory)
+    if initialised {
+        let result = try device.run(
+            "init", "--node", testNode, "--device-number", String(testDeviceNumber), "--inspector", "李明"
+        )
+        try #require(result.status == 0, "\(result)")
+    }
+    try body(device)
+}
+
+/// An operator of `Fixtures/demo/operators.json`.
+struct FixtureOperator: Decodable, Sendable {
+    let id: String
+    let node: String
+    let name: String
+    let kind: String
+    let creditCode: String?
+    let legalRepresentative: String?
+    let phone: String?
+    let idNumber: String?
+    let stall: String?
+
+    /// The fixture's operators of node `node`.
+    static func of(node: String) throws -> [FixtureOperator] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("demo/operators.json")))
+        return try JSONDecoder().decode([FixtureOperator].self, from: data).filter { $0.node == node }
+    }
+
+    /// The arguments of `field operator add` that register this operator under its fixture id.
+    var addArguments: [String] {
+        var arguments = ["operator", "add", "--id", id, "--name", name, "--kind", kind]
+        if let creditCode { arguments += ["--credit-code", creditCode] }
+        if let legalRepresentative { arguments += ["--legal-representative", legalRepresentative] }
+        if let idNumber { arguments += ["--id-number", idNumber] }
+        if let phone { arguments += ["--phone", phone] }
+        if let stall { arguments += ["--stall", stall] }
+        return arguments
+    }
+}
+
+extension FieldDevice {
+    /// Registers the fixture operators of the test node; they are needed by the weighing-system imports.
+    func registerFixtureOperators() throws {
+        for registered in try FixtureOperator.of(node: testNode) {
+            let result = try run(registered.addArguments)
+            try #require(result.status == 0, "\(result)")
+        }
+    }
+}
+
+extension JSONValue {
+    var asString: String? {
+        if case .string(let value) = self { return value }
+        return nil
+    }
+
+    var asInt: Int64? {
+        if case .integer(let value) = self { return value }
+        return nil
+    }
+
+    var asBool: Bool? {
+        if case .bool(let value) = self { return value }
+        return nil
+    }
+
+    var asArray: [JSONValue]? {
+        if case .array(let value) = self { return value }
+        return nil
+    }
+}
