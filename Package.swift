@@ -68,6 +68,17 @@ let package = Package(
             dependencies: ["SyncCore", "FieldCLI"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "TestSupport",
+            dependencies: ["SyncCore"],
+            path: "Tests/TestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["SyncCore", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "SyncServerTests",
             dependencies: [

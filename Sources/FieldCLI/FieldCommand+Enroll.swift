@@ -26,7 +26,7 @@ extension FieldCommand {
 
         func run() async throws {
             let output = options.output
-            let existing = FileManager.default.fileExists(atPath: options.db) ? try? FieldStore.open(path: options.db) : nil
+            let existing = FileManager.default.fileExists(atPath: options.db) ? try? options.openStore() : nil
             if let existing, let settings = try existing.syncSettings() {
                 throw output.fail(code: "already_enrolled", field: "db", message: LocalizedText(
                     zh: "本设备已注册到 \(settings.serverURL)，无需重复注册。", en: "this device is already enrolled with \(settings.serverURL)."

@@ -29,7 +29,7 @@ extension FieldCommand {
         func run() async throws {
             let output = options.output
             let store: FieldStore
-            do { store = try FieldStore.open(path: options.db) } catch let refusal as TraceSyncError {
+            do { store = try options.openStore() } catch let refusal as TraceSyncError {
                 throw output.fail(code: refusal.code, field: refusal.field, message: refusal.message)
             }
             guard let settings = try store.syncSettings(), let url = URL(string: settings.serverURL) else {

@@ -9,9 +9,11 @@ actor CentralService {
     private let executor: DedicatedThreadExecutor
     private let store: CentralStore
 
+    /// The dedicated thread's executor, which every call of this actor runs on.
     nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
-    /// Opens (creating, migrating and seeding if needed) the store at `path`.
+    /// Opens (creating, migrating and seeding if needed) the store at `path`, on the caller's thread: this happens
+    /// once, before the server accepts requests.
     init(path: String) throws {
         executor = DedicatedThreadExecutor(name: "central-store")
         store = try CentralStore(path: path)

@@ -17,6 +17,7 @@ final class DedicatedThreadExecutor: SerialExecutor, @unchecked Sendable {
         thread.start()
     }
 
+    /// Queues `job` to run on the thread after the jobs already queued.
     func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
         condition.lock()

@@ -55,13 +55,21 @@ import Testing
              arguments: ["sell", "$BATCH", "--quantity", "1", "--buyer", "张三", "--time", "2026-13-45 05:12"],
              code: "bad_time", field: "time",
              zh: ["时间「2026-13-45 05:12」格式错误", "2026-11-24 05:12"], en: ["time \"2026-13-45 05:12\" is not valid"]),
+        Case(name: "correction to a unit that is not allowed",
+             arguments: ["correct", "$BATCH", "--set", "unit=banana"],
+             code: "bad_unit", field: "unit",
+             zh: ["单位「banana」无效", "可用 kg、t"], en: ["unit \"banana\" is not valid", "use one of kg, t"]),
+        Case(name: "correction that empties a required field",
+             arguments: ["correct", "$BATCH", "--set", "supplier="],
+             code: "missing_field", field: "supplier",
+             zh: ["缺少供货方（supplier）"], en: ["the supplier (supplier) is required"]),
     ]
 
     @Test(arguments: cases)
-    func badInputIsRefusedWithItsFieldNamedAndChangesNothing(_ refusal: Case) throws {
-        try withDevice { device in
-            try device.registerFixtureOperators()
-            let batch = try #require(try device.json(
+    func badInputIsRefusedWithItsFieldNamedAndChangesNothing(_ refusal: Case) async throws {
+        try await withDevice { device in
+            try await device.registerFixtureOperators("OP-46010001-001", "OP-46010001-002")
+            let batch = try #require(try await device.json(
                 "receive", "--product", "菜心", "--quantity", "500", "--operator", "OP-46010001-001",
                 "--supplier", "绿源", "--origin", "469023"
             )["code"]?.asString)
@@ -72,21 +80,21 @@ import Testing
                 default: $0
                 }
             }
-            let entries = try device.journalEntries()
-            let batches = try device.batchCount()
+            let entries = try await device.journalEntries()
+            let batches = try await device.batchCount()
 
-            let chinese = try device.run(arguments)
+            let chinese = try await device.run(arguments)
             #expect(chinese.status == 1, "\(chinese)")
             #expect(chinese.stdout.isEmpty, "\(chinese)")
             #expect(chinese.stderr.hasPrefix("错误："), "\(chinese)")
             for part in refusal.zh { #expect(chinese.stderr.contains(part), "\(chinese)") }
 
-            let english = try device.run(arguments + ["--lang", "en"])
+            let english = try await device.run(arguments + ["--lang", "en"])
             #expect(english.status == 1, "\(english)")
             #expect(english.stderr.hasPrefix("error: "), "\(english)")
             for part in refusal.en { #expect(english.stderr.contains(part), "\(english)") }
 
-            let json = try device.run(arguments + ["--json"])
+            let json = try await device.run(arguments + ["--json"])
             #expect(json.status == 1, "\(json)")
             #expect(json.stderr.isEmpty, "\(json)")
             let error = try #require(try json.json()["error"], "\(json)")
@@ -95,25 +103,25 @@ import Testing
             #expect(error["message"]?["zh"]?.asString == chinese.stderr.dropFirst("错误：".count).dropLast().description)
             #expect(error["message"]?["en"]?.asString == english.stderr.dropFirst("error: ".count).dropLast().description)
 
-            #expect(try device.journalEntries() == entries)
-            #expect(try device.batchCount() == batches)
-            let verified = try device.run("verify")
+            #expect(try await device.journalEntries() == entries)
+            #expect(try await device.batchCount() == batches)
+            let verified = try await device.run("verify")
             #expect(verified.status == 0, "\(verified)")
         }
     }
 
-    @Test func aCommandWithoutADeviceDatabaseSaysToRunFieldInit() throws {
-        try withDevice(initialised: false) { device in
+    @Test func aCommandWithoutADeviceDatabaseSaysToRunFieldInit() async throws {
+        try await withDevice(initialised: false) { device in
             for arguments in [["status"], ["batches"], ["receive", "--product", "菜心", "--quantity", "5",
                                                           "--operator", "x", "--supplier", "x", "--origin", "469023"]] {
-                let chinese = try device.run(arguments)
+                let chinese = try await device.run(arguments)
                 #expect(chinese.status == 1, "\(chinese)")
                 #expect(chinese.stderr.contains("请先运行 field init"), "\(chinese)")
                 #expect(chinese.stderr.contains(device.databasePath), "\(chinese)")
-                let english = try device.run(arguments + ["--lang", "en"])
+                let english = try await device.run(arguments + ["--lang", "en"])
                 #expect(english.status == 1, "\(english)")
                 #expect(english.stderr.contains("Run `field init"), "\(english)")
-                let json = try device.run(arguments + ["--json"])
+                let json = try await device.run(arguments + ["--json"])
                 #expect(json.status == 1, "\(json)")
                 #expect(try json.json()["error"]?["code"]?.asString == "not_initialised")
             }
@@ -121,13 +129,13 @@ import Testing
         }
     }
 
-    @Test func aSecondInitIsRefusedAndKeepsTheDevice() throws {
-        try withDevice { device in
-            let identity = try device.json("status")["identity"]
-            let again = try device.run("init", "--node", "46010002", "--device-number", "3")
+    @Test func aSecondInitIsRefusedAndKeepsTheDevice() async throws {
+        try await withDevice { device in
+            let identity = try await device.json("status")["identity"]
+            let again = try await device.run("init", "--node", "46010002", "--device-number", "3")
             #expect(again.status == 1, "\(again)")
             #expect(again.stderr.contains("已初始化"), "\(again)")
-            #expect(try device.json("status")["identity"] == identity)
+            #expect(try await device.json("status")["identity"] == identity)
         }
     }
 

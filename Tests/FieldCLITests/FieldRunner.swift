@@ -1,6 +1,11 @@
 import Foundation
 import SyncCore
 import Testing
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The built `field` executable.
 ///
@@ -67,11 +72,11 @@ struct FieldDevice {
 
     /// Runs `field ARGUMENTS`.
     @discardableResult
-    func run(_ arguments: String...) throws -> FieldResult { try run(arguments) }
+    func run(_ arguments: String...) async throws -> FieldResult { try await run(arguments) }
 
     /// Runs `field ARGUMENTS` in the device's directory with `FIELD_DB` set, `FIELD_LANG` unset and `environment`
-    /// added; gives up after 30 s.
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> FieldResult {
+    /// added; kills it after 30 s. Waits without blocking a thread of the cooperative pool.
+    func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> FieldResult {
         let executable = try #require(FieldExecutable.url, "no built `field` executable: run `swift build` first")
         let outputs = directory.appendingPathComponent("output-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: outputs, withIntermediateDirectories: true)
@@ -79,10 +84,14 @@ struct FieldDevice {
         let stdoutURL = outputs.appendingPathComponent("stdout")
         let stderrURL = outputs.appendingPathComponent("stderr")
         // Files, not pipes: a large output can never fill a pipe and stall the child.
-        FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
-        FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        try Data().write(to: stdoutURL)
+        try Data().write(to: stderrURL)
         let stdout = try FileHandle(forWritingTo: stdoutURL)
         let stderr = try FileHandle(forWritingTo: stderrURL)
+        defer {
+            try? stdout.close()
+            try? stderr.close()
+        }
 
         let process = Process()
         process.executableURL = executable
@@ -96,16 +105,17 @@ struct FieldDevice {
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = stdout
         process.standardError = stderr
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
+        let (exited, exit) = AsyncStream<Never>.makeStream()
+        process.terminationHandler = { _ in exit.finish() }
         try process.run()
-        if finished.wait(timeout: .now() + 30) == .timedOut {
-            process.terminate()
-            finished.wait()
-            Issue.record("field \(arguments.joined(separator: " ")) did not finish within 30 s")
+        let pid = process.processIdentifier
+        let timeout = DispatchWorkItem { kill(pid, SIGKILL) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 30, execute: timeout)
+        for await _ in exited {}
+        timeout.cancel()
+        if process.terminationReason == .uncaughtSignal {
+            Issue.record("field \(arguments.joined(separator: " ")) crashed or ran past 30 s (signal \(process.terminationStatus))")
         }
-        try stdout.close()
-        try stderr.close()
         return FieldResult(
             arguments: arguments, status: process.terminationStatus,
             stdout: String(decoding: try Data(contentsOf: stdoutURL), as: UTF8.self),
@@ -114,20 +124,20 @@ struct FieldDevice {
     }
 
     /// Runs `field ARGUMENTS --json`, which must succeed, and returns what it printed.
-    func json(_ arguments: String...) throws -> JSONValue {
-        let result = try run(arguments + ["--json"])
+    func json(_ arguments: String...) async throws -> JSONValue {
+        let result = try await run(arguments + ["--json"])
         try #require(result.status == 0, "\(result)")
         return try result.json()
     }
 
     /// The journal's entry count as `field status --json` reports it.
-    func journalEntries() throws -> Int64 {
-        try #require(try json("status")["journalEntries"]?.asInt)
+    func journalEntries() async throws -> Int64 {
+        try #require(try await json("status")["journalEntries"]?.asInt)
     }
 
     /// The number of batches `field batches --json` lists.
-    func batchCount() throws -> Int {
-        try #require(try json("batches").asArray).count
+    func batchCount() async throws -> Int {
+        try #require(try await json("batches").asArray).count
     }
 
     /// Runs `body` on the device file opened with SyncCore's `Database`, closed again before this returns.
@@ -143,19 +153,19 @@ let testDeviceNumber = 12
 
 /// Runs `body` with a device in a fresh temporary directory (set up with `field init` unless `initialised` is
 /// false), and removes the directory afterwards, however `body` ends.
-func withDevice(initialised: Bool = true, _ body: (FieldDevice) throws -> Void) throws {
+func withDevice(initialised: Bool = true, _ body: (FieldDevice) async throws -> Void) async throws {
     let directory = FileManager.default.temporaryDirectory
         .appendingPathComponent("field-tests-\(UUID().uuidString)", isDirectory: true)
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let device = FieldDevice(directory: directory)
     if initialised {
-        let result = try device.run(
+        let result = try await device.run(
             "init", "--node", testNode, "--device-number", String(testDeviceNumber), "--inspector", "李明"
         )
         try #require(result.status == 0, "\(result)")
     }
-    try body(device)
+    try await body(device)
 }
 
 /// An operator of `Fixtures/demo/operators.json`.
@@ -189,10 +199,11 @@ struct FixtureOperator: Decodable, Sendable {
 }
 
 extension FieldDevice {
-    /// Registers the fixture operators of the test node; they are needed by the weighing-system imports.
-    func registerFixtureOperators() throws {
-        for registered in try FixtureOperator.of(node: testNode) {
-            let result = try run(registered.addArguments)
+    /// Registers the fixture operators of the test node (those with `ids`, or all); the weighing-system imports need
+    /// them all.
+    func registerFixtureOperators(_ ids: String...) async throws {
+        for registered in try FixtureOperator.of(node: testNode) where ids.isEmpty || ids.contains(registered.id) {
+            let result = try await run(registered.addArguments)
             try #require(result.status == 0, "\(result)")
         }
     }

@@ -5,7 +5,7 @@ import Testing
 /// `field verify` finds a journal edited or cut behind the device's back, naming the first bad entry.
 @Suite struct TamperTests {
     /// A device with 6 journal entries: an operator, three receipts, a sale and an inspection.
-    func recordSomeEntries(_ device: FieldDevice) throws {
+    func recordSomeEntries(_ device: FieldDevice) async throws {
         let steps: [[String]] = [
             ["operator", "add", "--id", "OP-46010001-002", "--name", "陈美玲", "--kind", "individual",
              "--id-number", "460107198603120426", "--phone", "13808981274"],
@@ -21,17 +21,17 @@ import Testing
              "--item", "农药残留", "--result", "pass", "--time", "2026-11-24 06:10"],
         ]
         for step in steps {
-            let result = try device.run(step)
+            let result = try await device.run(step)
             try #require(result.status == 0, "\(result)")
         }
-        let verified = try device.run("verify")
+        let verified = try await device.run("verify")
         try #require(verified.status == 0, "\(verified)")
         try #require(verified.stdout.contains("6 条记录"), "\(verified)")
     }
 
-    @Test func anEditedPayloadIsFoundAndNamedBySeq() throws {
-        try withDevice { device in
-            try recordSomeEntries(device)
+    @Test func anEditedPayloadIsFoundAndNamedBySeq() async throws {
+        try await withDevice { device in
+            try await recordSomeEntries(device)
             // Entry 3 is the tomatoes' receipt: make it say 30 instead of 300.
             let edited = try device.withDatabase { database in
                 try database.run(
@@ -41,47 +41,47 @@ import Testing
             }
             #expect(edited?.contains("\"quantity\":\"30\"") == true, "the edit took effect")
 
-            let chinese = try device.run("verify")
+            let chinese = try await device.run("verify")
             #expect(chinese.status != 0, "\(chinese)")
             #expect(chinese.stderr.contains("第 3 条"), "\(chinese)")
             #expect(chinese.stdout.isEmpty)
-            let english = try device.run("verify", "--lang", "en")
+            let english = try await device.run("verify", "--lang", "en")
             #expect(english.status != 0, "\(english)")
             #expect(english.stderr.contains("entry #3"), "\(english)")
-            let json = try device.run("verify", "--json")
+            let json = try await device.run("verify", "--json")
             #expect(json.status != 0, "\(json)")
             #expect(try json.json()["error"]?["code"]?.asString == "journal_altered")
             #expect(try json.json()["error"]?["field"]?.asString == "seq 3")
         }
     }
 
-    @Test func aDeletedMiddleEntryIsFoundAndNamedBySeq() throws {
-        try withDevice { device in
-            try recordSomeEntries(device)
+    @Test func aDeletedMiddleEntryIsFoundAndNamedBySeq() async throws {
+        try await withDevice { device in
+            try await recordSomeEntries(device)
             let remaining = try device.withDatabase { database in
                 try database.run("DELETE FROM journal WHERE seq = 4")
                 return try database.scalar("SELECT count(*) FROM journal")
             }
             #expect(remaining == 5, "the row was deleted")
 
-            let chinese = try device.run("verify")
+            let chinese = try await device.run("verify")
             #expect(chinese.status != 0, "\(chinese)")
             #expect(chinese.stderr.contains("缺少第 4 条"), "\(chinese)")
-            let english = try device.run("verify", "--lang", "en")
+            let english = try await device.run("verify", "--lang", "en")
             #expect(english.status != 0, "\(english)")
             #expect(english.stderr.contains("entry #4 is missing"), "\(english)")
-            let json = try device.run("verify", "--json")
+            let json = try await device.run("verify", "--json")
             #expect(json.status != 0, "\(json)")
             #expect(try json.json()["error"]?["code"]?.asString == "journal_missing")
         }
     }
 
-    @Test func anUntouchedJournalStillVerifiesAfterBeingOpenedElsewhere() throws {
-        try withDevice { device in
-            try recordSomeEntries(device)
+    @Test func anUntouchedJournalStillVerifiesAfterBeingOpenedElsewhere() async throws {
+        try await withDevice { device in
+            try await recordSomeEntries(device)
             let count = try device.withDatabase { try $0.scalar("SELECT count(*) FROM journal") }
             #expect(count == 6)
-            let verified = try device.run("verify")
+            let verified = try await device.run("verify")
             #expect(verified.status == 0, "\(verified)")
         }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SyncCore
 
@@ -167,7 +168,7 @@ struct DatabaseTests {
 
     @Test func openingAMissingFileWithoutCreateFails() throws {
         try withTemporaryDirectory { directory in
-            #expect(throws: DatabaseError.self) {
+            _ = #expect(throws: DatabaseError.self) {
                 try Database(path: directory.appendingPathComponent("absent.sqlite").path, create: false)
             }
         }

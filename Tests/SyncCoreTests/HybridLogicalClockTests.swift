@@ -8,6 +8,11 @@ struct HybridLogicalClockTests {
     /// 2026-11-24 06:00 CST.
     static let start = marketMorning
 
+    /// The first value that is not after the one before it, with its predecessor; nil when strictly increasing.
+    static func firstNotIncreasing(_ values: [HLCTimestamp]) -> String? {
+        zip(values, values.dropFirst()).first { $0.0 >= $0.1 }.map { "\($0.0) then \($0.1)" }
+    }
+
     @Test func ticksFollowTheWallClockWhileItMovesForward() {
         var clock = HybridLogicalClock(deviceId: "device-a")
         for offset: Int64 in [0, 1, 500, 60_000] {
@@ -19,17 +24,16 @@ struct HybridLogicalClockTests {
     @Test(arguments: [hour, 5 * hour, day, 3 * day, 400 * day])
     func ticksKeepIncreasingWhenTheWallClockJumpsBackAndStaysBack(jump: Int64) {
         var clock = HybridLogicalClock(deviceId: "device-a")
-        var previous = clock.tick(wallMillis: Self.start)
+        var ticks = [clock.tick(wallMillis: Self.start)]
         // The clock is set back and then runs on from there, never reaching the old time again for a while.
         for step in Int64(0)..<1_000 {
-            let value = clock.tick(wallMillis: Self.start - jump + step * 1_000)
-            #expect(value > previous)
-            #expect(value.wallMillis >= Self.start)
-            previous = value
+            ticks.append(clock.tick(wallMillis: Self.start - jump + step * 1_000))
         }
+        #expect(Self.firstNotIncreasing(ticks) == nil)
+        #expect(ticks.allSatisfy { $0.wallMillis >= Self.start })
         // Once the wall clock passes every value issued, ticks follow it again.
         let caughtUp = clock.tick(wallMillis: Self.start + jump)
-        #expect(caughtUp > previous)
+        #expect(caughtUp > ticks.last!)
         #expect(caughtUp == HLCTimestamp(wallMillis: Self.start + jump, counter: 0, deviceId: "device-a"))
     }
 
@@ -37,7 +41,7 @@ struct HybridLogicalClockTests {
         var generator = SeededGenerator(seed: 2_026)
         var clock = HybridLogicalClock(deviceId: "0190f5c2-7a1e-7b3c-9d4e-5f6a7b8c9d0e")
         var wall = Self.start
-        var previous: HLCTimestamp?
+        var ticks: [HLCTimestamp] = []
         for _ in 0..<5_000 {
             switch Int.random(in: 0..<10, using: &generator) {
             case 0: wall -= Int64.random(in: 1...(3 * Self.day), using: &generator)
@@ -45,10 +49,9 @@ struct HybridLogicalClockTests {
             case 2...4: break
             default: wall += Int64.random(in: 1...2_000, using: &generator)
             }
-            let value = clock.tick(wallMillis: wall)
-            if let previous { #expect(value > previous) }
-            previous = value
+            ticks.append(clock.tick(wallMillis: wall))
         }
+        #expect(Self.firstNotIncreasing(ticks) == nil)
     }
 
     @Test(arguments: [hour, 2 * day, 30 * day])
@@ -57,14 +60,10 @@ struct HybridLogicalClockTests {
         _ = clock.tick(wallMillis: Self.start)
         let remote = HLCTimestamp(wallMillis: Self.start + ahead, counter: 7, deviceId: "device-z")
         clock.observe(remote, wallMillis: Self.start + 10)
-        var previous = remote
         // The local wall clock stays behind the remote one; every later tick is still after the remote value.
-        for step in Int64(0)..<100 {
-            let value = clock.tick(wallMillis: Self.start + 20 + step)
-            #expect(value > previous)
-            #expect(value.deviceId == "device-a")
-            previous = value
-        }
+        let ticks = (Int64(0)..<100).map { step in clock.tick(wallMillis: Self.start + 20 + step) }
+        #expect(Self.firstNotIncreasing([remote] + ticks) == nil)
+        #expect(ticks.allSatisfy { $0.deviceId == "device-a" })
     }
 
     @Test func aTickAfterObservingARemoteValueWithTheSameWallAndALargerDeviceIdIsLater() {

@@ -66,15 +66,8 @@ struct MasterDataTests {
         }
     }
 
-    @Test func theBundledCopyMatchesTheFixtures() throws {
-        let regions = try JSONDecoder().decode([Region].self, from: Data(fixtureText("master/regions.json").utf8))
-        let products = try JSONDecoder().decode([Product].self, from: Data(fixtureText("master/products.json").utf8))
-        #expect(try BundledMasterData.regions() == regions)
-        #expect(try BundledMasterData.products() == products)
-    }
-
     @Test func theDeviceFindsProductsAndRegionsByCodeOrName() throws {
-        try withFieldStore { store in
+        try withFieldStore { (store: FieldStore) throws in
             #expect(try store.product("100101").name == "猪肉（白条）")
             #expect(try store.product("猪肉（白条）").code == "100101")
             #expect(try store.product(" pork CARCASS ").code == "100101")
@@ -90,7 +83,7 @@ struct MasterDataTests {
         let nodes = try JSONDecoder().decode([DemoNode].self, from: Data(fixtureText("demo/nodes.json").utf8))
         #expect(nodes.count == 4)
         for node in nodes {
-            try withFieldStore(node: node.code, deviceNumber: 1) { store in
+            try withFieldStore(node: node.code, deviceNumber: 1) { (store: FieldStore) throws in
                 #expect(store.identity.node == node.code)
                 #expect(try store.region("469023").name == "澄迈县")
             }

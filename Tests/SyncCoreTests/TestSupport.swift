@@ -26,22 +26,9 @@ func fixtureText(_ path: String) throws -> String {
     try String(contentsOf: fixturesDirectory.appendingPathComponent(path), encoding: .utf8)
 }
 
-/// An operator as `Fixtures/demo/operators.json` lists it.
-struct DemoOperator: Decodable {
-    let id: String
-    let node: String
-    let name: String
-    let kind: OperatorKind
-    let creditCode: String?
-    let legalRepresentative: String?
-    let phone: String?
-    let idNumber: String?
-    let stall: String?
-}
-
 /// The demo operators of `Fixtures/demo/operators.json`.
-func demoOperators() throws -> [DemoOperator] {
-    try JSONDecoder().decode([DemoOperator].self, from: Data(fixtureText("demo/operators.json").utf8))
+func demoOperators() throws -> [Operator] {
+    try JSONDecoder().decode([Operator].self, from: Data(fixtureText("demo/operators.json").utf8))
 }
 
 /// Runs `body` with a fresh temporary directory that is removed afterwards, whatever happens.

@@ -9,8 +9,11 @@ extension FieldStore {
         }
         let (state, line) = try resolveEvent(target)
         var body = line.current
+        // The values as checked (a product, origin or operator typed by name becomes its code) are what is recorded.
+        var checked: [String: String] = [:]
         for field in fields.keys.sorted() {
             let value = try checkedCorrectionValue(field, fields[field]!)
+            checked[field] = value
             body = try CorrectableFields.apply(field, value, to: body)
         }
         if case .receipt(let receipt) = body, receipt.quantity < state.sold + state.disposed {
@@ -20,20 +23,42 @@ extension FieldStore {
                 en: "cannot set the received quantity to \(receipt.quantity): \(state.sold + state.disposed) \(receipt.unit) were already sold or disposed of."
             )
         }
+        if line.counts, let added = Self.addedQuantity(from: line.current, to: body), added > .zero, added > state.balance {
+            throw TraceSyncError(
+                "exceeds_balance", field: "quantity",
+                zh: "不能把数量增加 \(added) \(state.receipt.unit)：批次 \(state.code.grouped) 本机所知余量只有 \(state.balance) \(state.receipt.unit)。",
+                en: "cannot add \(added) \(state.receipt.unit) to the quantity: batch \(state.code.grouped) has only \(state.balance) \(state.receipt.unit) left as this device knows it."
+            )
+        }
         let correction = Correction(
-            batchCode: state.code, target: line.event.id, fields: fields, versionSeen: line.version, time: try self.time(time)
+            batchCode: state.code, target: line.event.id, fields: checked, versionSeen: line.version, time: try self.time(time)
         )
         let id = UUIDv7.make()
         try append(.correction(correction), id: id)
         return id
     }
 
-    /// Checks a correction value against master data where the field names a code.
+    /// How much more a corrected sale or disposal takes from the batch; nil for other events.
+    private static func addedQuantity(from old: EventBody, to new: EventBody) -> Quantity? {
+        switch (old, new) {
+        case (.sale(let old), .sale(let new)): new.quantity - old.quantity
+        case (.disposal(let old), .disposal(let new)): new.quantity - old.quantity
+        default: nil
+        }
+    }
+
+    /// Checks a correction value against master data where the field names a code, and as recording does for
+    /// units and required texts.
     private func checkedCorrectionValue(_ field: String, _ value: String) throws -> String {
         switch field {
         case "product": try product(value, field: field).code
         case "origin": try region(value, field: field).code
         case "operator": try self.operator(value, field: field).id
+        case "unit": try Self.checkedUnit(value.trimmingSpaces)
+        case "supplier": try Validation.required(value, field: field, zh: "供货方", en: "the supplier")
+        case "item": try Validation.required(value, field: field, zh: "检测项目", en: "the test item")
+        case "buyer": try Validation.required(value, field: field, zh: "购买方", en: "the buyer")
+        case "reason": try Validation.required(value, field: field, zh: "原因", en: "the reason")
         default: value.trimmingSpaces
         }
     }

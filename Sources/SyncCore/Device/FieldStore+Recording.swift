@@ -4,6 +4,18 @@ extension FieldStore {
     /// The units a batch may be counted in.
     public static let units = ["kg", "t", "head", "piece", "box"]
 
+    /// Refuses a unit that is not one of `units`.
+    static func checkedUnit(_ unit: String) throws -> String {
+        guard units.contains(unit) else {
+            throw TraceSyncError(
+                "bad_unit", field: "unit",
+                zh: "单位「\(unit)」无效：可用 \(units.joined(separator: "、"))。",
+                en: "unit \"\(unit)\" is not valid: use one of \(units.joined(separator: ", "))."
+            )
+        }
+        return unit
+    }
+
     /// 进场登记: records a receipt and returns the new batch's trace code.
     @discardableResult
     public func receive(_ input: ReceiptInput) throws -> (eventId: String, code: TraceCode) {
@@ -21,14 +33,7 @@ extension FieldStore {
     func checkedReceipt(_ input: ReceiptInput) throws -> Receipt {
         let product = try self.product(input.product)
         let quantity = try Validation.quantity(input.quantity)
-        let unit = input.unit?.trimmingSpaces.nonEmpty ?? product.unit
-        guard Self.units.contains(unit) else {
-            throw TraceSyncError(
-                "bad_unit", field: "unit",
-                zh: "单位「\(unit)」无效：可用 \(Self.units.joined(separator: "、"))。",
-                en: "unit \"\(unit)\" is not valid: use one of \(Self.units.joined(separator: ", "))."
-            )
-        }
+        let unit = try Self.checkedUnit(input.unit?.trimmingSpaces.nonEmpty ?? product.unit)
         let receiver = try self.operator(input.operatorRef)
         let supplier = try Validation.required(input.supplier, field: "supplier", zh: "供货方", en: "the supplier")
         let origin = try self.region(input.origin)
@@ -94,6 +99,12 @@ extension FieldStore {
     public func dispose(code: String, quantity: String?, reason: String, witness: String?, time: String?) throws -> String {
         let state = try tradeableState(code, allowHeld: true)
         let amount = try quantity.map { try Validation.quantity($0) } ?? state.balance
+        guard amount > .zero else {
+            throw TraceSyncError(
+                "nothing_to_dispose", field: "quantity",
+                zh: "批次 \(state.code.grouped) 已没有余量可销毁。", en: "batch \(state.code.grouped) has no balance left to dispose of."
+            )
+        }
         try checkBalance(state, covers: amount, verb: LocalizedText(zh: "销毁", en: "dispose of"))
         let disposal = Disposal(
             batchCode: state.code, quantity: amount,

@@ -49,11 +49,12 @@ public final class FieldStore {
         }
         let inspectorName = try Validation.required(inspector, field: "inspector", zh: "检测员姓名", en: "the inspector's name")
         let regions = try BundledMasterData.regions()
-        guard regions.contains(where: { $0.code == String(node.prefix(4)) + "00" }) else {
+        // Province-administered counties (4690xx) share the prefix 4690, which names no region of its own.
+        guard regions.contains(where: { $0.code.hasPrefix(node.prefix(4)) }) else {
             throw TraceSyncError(
                 "bad_node", field: "node",
-                zh: "节点编码「\(node)」的前 4 位 \(node.prefix(4)) 不是已知的市级行政区划代码。",
-                en: "node code \"\(node)\": its first 4 digits \(node.prefix(4)) are not a known city code."
+                zh: "节点编码「\(node)」的前 4 位 \(node.prefix(4)) 不是已知市、县级行政区划代码的前 4 位。",
+                en: "node code \"\(node)\": its first 4 digits \(node.prefix(4)) do not begin any known city or county code."
             )
         }
         let database = try Database(path: path)

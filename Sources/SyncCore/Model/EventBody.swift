@@ -46,7 +46,7 @@ public enum EventBody: Hashable, Sendable {
         }
     }
 
-    /// The journal payload: the body's fields plus the event id under `id`.
+    /// The journal payload: the body's fields plus the event id under `eventId`.
     public func payload(id: String) throws -> JSONValue {
         let fields: JSONValue
         switch self {
@@ -59,14 +59,14 @@ public enum EventBody: Hashable, Sendable {
         case .operatorRegistration(let value): fields = try JSONValue(encoding: value)
         }
         guard case .object(var members) = fields else { return fields }
-        members["id"] = .string(id)
+        members["eventId"] = .string(id)
         return .object(members)
     }
 
     /// Reads a payload back into its event id and body.
     public static func decode(kind: EventKind, payload: JSONValue) throws -> (id: String, body: EventBody) {
-        guard case .string(let id)? = payload["id"] else {
-            throw TraceSyncError("payload_id", field: "payload.id", zh: "记录缺少事件编号 id。", en: "the payload has no event id.")
+        guard case .string(let id)? = payload["eventId"] else {
+            throw TraceSyncError("payload_id", field: "payload.eventId", zh: "记录缺少事件编号 eventId。", en: "the payload has no event id (eventId).")
         }
         let body: EventBody
         switch kind {

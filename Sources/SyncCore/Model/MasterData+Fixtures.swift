@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The master data shipped with the package (`Fixtures/master`): Hainan's regions and the products of its markets.
 public enum BundledMasterData {

@@ -17,8 +17,8 @@ extension DecodingError {
             return Self.missing(Self.path(context.codingPath + [key]))
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
             return TraceSyncError("bad_json", field: nil,
-                                  zh: "请求体不是有效的 JSON：请发送一个 JSON 对象，格式见 /openapi.json。",
-                                  en: "the request body is not valid JSON: send a JSON object as /openapi.json describes.")
+                                  zh: "请求体不是有效的 JSON（\(context.debugDescription)）：请发送一个 JSON 对象，格式见 /openapi.json。",
+                                  en: "the request body is not valid JSON (\(context.debugDescription)): send a JSON object as /openapi.json describes.")
         case .dataCorrupted(let context):
             let field = Self.path(context.codingPath)
             return TraceSyncError("bad_json", field: field,

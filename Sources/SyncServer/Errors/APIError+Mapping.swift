@@ -3,7 +3,8 @@ import SyncCore
 
 /// The one place where failures become HTTP statuses.
 extension APIError {
-    /// The status for a refusal, by its stable code. Every other code is a validation refusal: 400.
+    /// The status for a refusal, by its stable code. Every other code (`wrong_device`, `enroll_code_invalid`,
+    /// `bad_json`, `unknown_field`, `missing_field`, `bad_parameter` and every validation refusal) is 400.
     static func status(for code: String) -> HTTPResponse.Status {
         switch code {
         case "unauthorized", "device_revoked": .unauthorized
@@ -12,8 +13,6 @@ extension APIError {
              "device_numbers_exhausted": .conflict
         case "enroll_code_expired": .gone
         case "payload_too_large", "too_many_entries": .contentTooLarge
-        case "not_found": .notFound
-        case "wrong_device", "enroll_code_invalid", "bad_json", "unknown_field", "missing_field": .badRequest
         default: .badRequest
         }
     }

@@ -8,6 +8,7 @@ struct APIError: HTTPResponseError, Sendable {
     let status: HTTPResponse.Status
     let body: APIErrorBody
 
+    /// An error answering with `status` and a body of `code`, the `field` at fault and the bilingual `message`.
     init(status: HTTPResponse.Status, code: String, field: String? = nil, message: LocalizedText) {
         self.status = status
         self.body = APIErrorBody(code: code, field: field, message: message)

@@ -4,6 +4,7 @@ import Logging
 /// Logs one info line per request: method, path, status and duration, with the request id the logger carries.
 /// Headers (which hold device secrets) and the query are never logged.
 struct AccessLogMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// Times the request and logs its outcome.
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import SyncCore
 
 /// Recognises the device by its `Authorization: Bearer <secret>` header and puts it in the context; refuses a
@@ -7,8 +8,10 @@ import SyncCore
 struct DeviceAuthMiddleware: RouterMiddleware {
     typealias Context = SyncRequestContext
 
+    /// Where devices are looked up by their secret.
     let service: CentralService
 
+    /// Authenticates the device, then passes the request on with the device in its context.
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {

@@ -5,6 +5,7 @@ import SyncCore
 /// Turns every error thrown behind it into an `APIError` response, so each failure reaches the client as the same
 /// JSON body. Refusals are logged at info; anything else at error, with its details kept in the log only.
 struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// Passes the request on; whatever is thrown comes back as an `APIError` response.
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {

@@ -1,0 +1,64 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import SyncCore
+
+/// Builds the sync server: the store, the router and the application that serves it.
+func buildApplication(_ configuration: ServerConfiguration) async throws -> some ApplicationProtocol {
+    let logger = {
+        var logger = Logger(label: "sync-server")
+        logger.logLevel = configuration.logLevel
+        return logger
+    }()
+    let service = try CentralService(path: configuration.databasePath)
+    let router = try buildRouter(configuration, service: service)
+    var app = Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "sync-server"),
+        onServerRunning: { channel in
+            announce(configuration, port: channel.localAddress?.port ?? configuration.port)
+        },
+        logger: logger
+    )
+    app.beforeServerStarts {
+        let check = try await service.integrityCheck()
+        guard check == "ok" else {
+            throw TraceSyncError("database_corrupt", field: nil,
+                                 zh: "中心数据库未通过完整性检查（\(check)）：服务器未启动，请从备份恢复数据库。",
+                                 en: "the central database failed its integrity check (\(check)): the server did not start; restore the database from a backup.")
+        }
+        logger.info("database integrity ok", metadata: ["db": "\(configuration.databasePath)"])
+    }
+    return app
+}
+
+/// The routes and middleware; middleware wraps every route, the outermost first.
+func buildRouter(_ configuration: ServerConfiguration, service: CentralService) throws -> Router<SyncRequestContext> {
+    let router = Router(context: SyncRequestContext.self)
+    router.add(middleware: RequestIDMiddleware())
+    router.add(middleware: AccessLogMiddleware())
+    router.add(middleware: ErrorMiddleware())
+    let body = JSONBody(maxBytes: configuration.maxBodyBytes)
+    router.addRoutes(HealthController().endpoints, atPath: "/healthz")
+    router.addRoutes(try OpenAPIController().endpoints, atPath: "/openapi.json")
+    router.addRoutes(DeviceController(service: service, body: body).endpoints, atPath: "/v1/devices")
+    router.addRoutes(
+        SyncController(service: service, body: body, maxEntries: configuration.maxEntries).endpoints,
+        atPath: "/v1/sync"
+    )
+    return router
+}
+
+/// Prints where the server listens (the bound port when 0 was asked for) and the demo enrollment codes, then flushes:
+/// scripts and tests wait for the first line.
+private func announce(_ configuration: ServerConfiguration, port: Int) {
+    let base = "http://\(configuration.host):\(port)"
+    var lines = ["sync-server 正在监听 / listening on \(base)"]
+    for demo in configuration.demoEnrollments {
+        lines.append("演示市场 / demo market \(demo.node.code) \(demo.node.name)")
+        lines.append("  注册码 / enrollment code: \(demo.code)（有效期至 / expires \(BusinessTime.display(demo.expiresAt)) UTC+8）")
+        lines.append("  设备注册 / enroll a device: field enroll \(base) \(demo.code)")
+    }
+    FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+}

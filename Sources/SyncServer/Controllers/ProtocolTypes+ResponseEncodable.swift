@@ -1,0 +1,8 @@
+public import Hummingbird
+import SyncCore
+
+// SyncCore's protocol types are returned from routes as JSON. SyncCore stays free of HTTP types (it also ships
+// in the device app), so the conformances live here.
+extension EnrollResponse: ResponseEncodable {}
+extension PushResponse: ResponseEncodable {}
+extension PullPage: ResponseEncodable {}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import SyncCore
+import UnixSignals
+
+extension SyncServerCommand {
+    /// `serve`: runs the HTTP server until SIGINT or SIGTERM, then shuts down gracefully.
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "启动同步服务器 / Start the sync server.",
+            discussion: """
+                收到 SIGINT 或 SIGTERM 时完成正在处理的请求后退出。日志级别 / log level: 环境变量 LOG_LEVEL（默认 info）。
+                On SIGINT or SIGTERM, finishes the requests in flight and exits. Log level: env LOG_LEVEL (default info).
+                """
+        )
+
+        @Option(help: "中心数据库文件 / central database file")
+        var db = "./data/central.sqlite"
+
+        @Option(help: "监听地址 / address to listen on")
+        var host = "127.0.0.1"
+
+        @Option(help: "端口；0 表示任选空闲端口 / port; 0 picks a free one")
+        var port = 8080
+
+        @Flag(help: "添加两个海口演示批发市场及其经营户，并为每个市场打印注册码 / add two demo Haikou wholesale markets with their operators and print an enrollment code for each")
+        var demo = false
+
+        @Option(help: "请求体上限（字节）/ largest request body, in bytes")
+        var maxBodyBytes = 4_194_304
+
+        @Option(help: "每次推送的记录上限 / most entries per push")
+        var maxEntries = 1_000
+
+        func validate() throws {
+            guard (0...65_535).contains(port) else {
+                throw ValidationError("端口应在 0 到 65535 之间 / --port must be from 0 to 65535")
+            }
+            guard maxBodyBytes > 0, maxEntries > 0 else {
+                throw ValidationError("上限应大于 0 / --max-body-bytes and --max-entries must be greater than 0")
+            }
+        }
+
+        func run() async throws {
+            var configuration = ServerConfiguration(
+                databasePath: db, host: host, port: port, maxBodyBytes: maxBodyBytes, maxEntries: maxEntries,
+                logLevel: ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info
+            )
+            do {
+                if demo {
+                    let store = try CentralStore(path: db)
+                    configuration.demoEnrollments = try DemoMarkets.seed(into: store, now: BusinessTime.now())
+                }
+                let app = try await buildApplication(configuration)
+                let services = ServiceGroup(configuration: .init(
+                    services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: app.logger
+                ))
+                try await services.run()
+                app.logger.info("sync-server stopped")
+            } catch {
+                throw commandFailure(error)
+            }
+        }
+    }
+}

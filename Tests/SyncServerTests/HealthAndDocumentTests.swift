@@ -1,0 +1,67 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import SyncCore
+@testable import SyncServer
+import Testing
+
+@Suite struct HealthAndDocumentTests {
+    @Test func healthzAnswersOK() async throws {
+        try await withServer { server in
+            let response = try await server.send(.get, "/healthz")
+            #expect(response.status == .ok)
+            #expect(response.text == #"{"status":"ok"}"#)
+            #expect(response.headers[RequestIDMiddleware<SyncRequestContext>.headerName]?.isEmpty == false)
+        }
+    }
+
+    @Test func openAPIDocumentIsServedAndParses() async throws {
+        try await withServer { server in
+            let response = try await server.send(.get, "/openapi.json")
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentType] == "application/json")
+            let document = try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: Any]
+            #expect(document?["openapi"] as? String == "3.1.0")
+        }
+    }
+
+    @Test func everyRouteIsInTheOpenAPIDocument() async throws {
+        try await withServer { server in
+            let router = try buildRouter(
+                ServerConfiguration(databasePath: server.databasePath),
+                service: try CentralService(path: server.databasePath)
+            )
+            let response = try await server.send(.get, "/openapi.json")
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: Any])
+            let paths = try #require(document["paths"] as? [String: [String: Any]])
+            let routed = Set(router.routes.map { "\($0.method.rawValue.lowercased()) \($0.path)" })
+            let documented = Set(paths.flatMap { path, operations in operations.keys.map { "\($0) \(path)" } })
+            #expect(routed.count == 5)
+            #expect(routed.subtracting(documented).isEmpty, "routes missing from openapi.json")
+            #expect(documented.subtracting(routed).isEmpty, "openapi.json documents routes the server lacks")
+        }
+    }
+
+    @Test func anUnknownRouteIsA404WithTheErrorBody() async throws {
+        try await withServer { server in
+            let response = try await server.send(.get, "/v1/nothing")
+            #expect(response.status == .notFound)
+            #expect(try response.apiError.code == "not_found")
+            #expect(response.headers[.contentType] == "application/json; charset=utf-8")
+        }
+    }
+
+    @Test func theStrictMemberListsMatchTheProtocolTypes() throws {
+        let entry = JournalEntry(
+            deviceId: "d", seq: 1, hlc: HLCTimestamp(wallMillis: 1, counter: 0, deviceId: "d"), wallTime: 1,
+            author: "a", kind: .receipt, payload: .object([:]), prev: JournalEntry.genesis
+        )
+        guard case .object(let entryMembers) = try JSONValue(encoding: entry) else { throw EncodingShape.notAnObject }
+        #expect(Set(entryMembers.keys) == PushRequest.journalEntryMembers)
+        let enrollment = EnrollRequest(code: "c", deviceName: "n", deviceId: "d", deviceNumber: 1)
+        guard case .object(let enrollMembers) = try JSONValue(encoding: enrollment) else { throw EncodingShape.notAnObject }
+        #expect(Set(enrollMembers.keys) == EnrollRequest.knownMembers)
+    }
+
+    enum EncodingShape: Error { case notAnObject }
+}

@@ -1,0 +1,120 @@
+public import Foundation
+public import SyncCore
+
+/// What one run of a command printed and how it ended.
+public struct ProcessResult: Sendable, CustomStringConvertible {
+    public let command: String
+    public let status: Int32
+    public let stdout: String
+    public let stderr: String
+
+    /// Standard output parsed as JSON.
+    public func json() throws -> JSONValue { try JSONValue.parse(stdout) }
+
+    public var description: String { "\(command) → exit \(status)\n--- stdout\n\(stdout)\n--- stderr\n\(stderr)" }
+}
+
+/// Errors of the test harness itself.
+public struct HarnessError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// Runs executables to completion, capturing their output in files (a large output can never stall a pipe).
+public enum ProcessRun {
+    /// Runs `executable ARGUMENTS` in `directory` with `environment` added; terminates it after `timeout` seconds.
+    public static func run(
+        _ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String] = [:],
+        timeout: TimeInterval = 60
+    ) throws -> ProcessResult {
+        let outputs = directory.appendingPathComponent("output-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: outputs, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: outputs) }
+        let stdoutURL = outputs.appendingPathComponent("stdout")
+        let stderrURL = outputs.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+        FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        let stdout = try FileHandle(forWritingTo: stdoutURL)
+        let stderr = try FileHandle(forWritingTo: stderrURL)
+
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var variables = ProcessInfo.processInfo.environment
+        variables["FIELD_LANG"] = nil
+        variables.merge(environment) { $1 }
+        process.environment = variables
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = stdout
+        process.standardError = stderr
+        let finished = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in finished.signal() }
+        try process.run()
+        var timedOut = false
+        if finished.wait(timeout: .now() + timeout) == .timedOut {
+            timedOut = true
+            process.terminate()
+            finished.wait()
+        }
+        try stdout.close()
+        try stderr.close()
+        let command = ([executable.lastPathComponent] + arguments).joined(separator: " ")
+        let result = ProcessResult(
+            command: command, status: process.terminationStatus,
+            stdout: String(decoding: try Data(contentsOf: stdoutURL), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: stderrURL), as: UTF8.self)
+        )
+        if timedOut { throw HarnessError("\(command) did not finish within \(Int(timeout)) s\n\(result)") }
+        return result
+    }
+
+    /// A fresh temporary directory, removed after `body`.
+    public static func withTemporaryDirectory<T>(_ body: (URL) async throws -> T) async rethrows -> T {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tracesync-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        return try await body(directory)
+    }
+}
+
+/// A command started in the background; `wait()` collects its result.
+public final class RunningProcess: @unchecked Sendable {
+    // @unchecked Sendable: the members are set in `init` and only read afterwards; `Process` itself is thread-safe
+    // for `waitUntilExit` and `terminationStatus`.
+    private let process: Process
+    private let stdoutURL: URL
+    private let stderrURL: URL
+    private let command: String
+
+    /// Starts `executable ARGUMENTS` in `directory` with `environment` added.
+    public init(_ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws {
+        stdoutURL = directory.appendingPathComponent("bg-\(UUID().uuidString).out")
+        stderrURL = directory.appendingPathComponent("bg-\(UUID().uuidString).err")
+        FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+        FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
+        process.standardError = try FileHandle(forWritingTo: stderrURL)
+        command = ([executable.lastPathComponent] + arguments).joined(separator: " ")
+        try process.run()
+    }
+
+    /// True while the command runs.
+    public var isRunning: Bool { process.isRunning }
+
+    /// Waits for the command to end and returns what it printed.
+    public func wait() -> ProcessResult {
+        process.waitUntilExit()
+        return ProcessResult(
+            command: command, status: process.terminationStatus,
+            stdout: (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? ""
+        )
+    }
+}

@@ -1,0 +1,120 @@
+public import Foundation
+public import SyncCore
+
+/// A real `sync-server serve` process on a loopback port chosen by the system, with its store in a directory.
+public final class ServerProcess: @unchecked Sendable {
+    // @unchecked Sendable: `process` and `port` change only in `start()` and `kill()`, which tests call from one
+    // task at a time; every other member is immutable.
+    public let directory: URL
+    public let databasePath: String
+    private var process: Process?
+    private var logURL: URL?
+    public private(set) var port = 0
+
+    /// The server's base URL.
+    public var url: String { "http://127.0.0.1:\(port)" }
+
+    public init(directory: URL) {
+        self.directory = directory
+        self.databasePath = directory.appendingPathComponent("central.sqlite").path
+    }
+
+    /// Starts the server and waits until it listens: on a free port the first time, on the same port after that (so
+    /// enrolled devices find it again after a restart).
+    public func start(_ extraArguments: [String] = []) throws {
+        guard let executable = Executables.url("sync-server") else { throw HarnessError("no built sync-server: run `swift build`") }
+        let log = directory.appendingPathComponent("server-\(UUID().uuidString).log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: log)
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["serve", "--db", databasePath, "--host", "127.0.0.1", "--port", String(port)] + extraArguments
+        process.currentDirectoryURL = directory
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        self.process = process
+        self.logURL = log
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            if let range = text.range(of: #"listening on http://127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
+                port = Int(text[range].split(separator: ":").last!)!
+                return
+            }
+            guard process.isRunning else { throw HarnessError("sync-server exited at start:\n\(text)") }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw HarnessError("sync-server did not start listening within 30 s:\n\(log)")
+    }
+
+    /// Everything the server printed since its last start.
+    public var log: String { logURL.flatMap { try? String(contentsOf: $0, encoding: .utf8) } ?? "" }
+
+    /// Sends `signal` (SIGKILL by default) and waits for the process to end; returns its exit status.
+    @discardableResult
+    public func kill(_ signal: Int32 = SIGKILL) -> Int32 {
+        guard let process, process.isRunning else { return process?.terminationStatus ?? 0 }
+        Foundation.kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    /// Runs `sync-server ARGUMENTS --db <this store>` (admin commands work on the store directly).
+    public func admin(_ arguments: String...) throws -> ProcessResult {
+        guard let executable = Executables.url("sync-server") else { throw HarnessError("no built sync-server") }
+        return try ProcessRun.run(executable, arguments + ["--db", databasePath], in: directory)
+    }
+
+    /// Issues a one-time enrollment code for `node` through the admin command.
+    public func enrollCode(node: String) throws -> String {
+        let result = try admin("admin", "enroll-code", "--node", node)
+        guard result.status == 0,
+              let range = result.stdout.range(of: #"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}"#, options: .regularExpression)
+        else { throw HarnessError("no enrollment code:\n\(result)") }
+        return String(result.stdout[range])
+    }
+
+    deinit { kill(SIGKILL) }
+}
+
+/// A `field` device with its database in its own directory.
+public struct FieldDeviceProcess: Sendable {
+    public let directory: URL
+    public let databasePath: String
+    /// Extra environment of every run, e.g. `FIELD_CLOCK_OFFSET_SECONDS`.
+    public var environment: [String: String] = [:]
+
+    public init(directory: URL, name: String) throws {
+        self.directory = directory.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: self.directory, withIntermediateDirectories: true)
+        databasePath = self.directory.appendingPathComponent("device.sqlite").path
+    }
+
+    /// Runs `field ARGUMENTS` against this device's database.
+    @discardableResult
+    public func run(_ arguments: String...) throws -> ProcessResult { try run(arguments) }
+
+    public func run(_ arguments: [String]) throws -> ProcessResult {
+        guard let executable = Executables.url("field") else { throw HarnessError("no built field: run `swift build`") }
+        var variables = environment
+        variables["FIELD_DB"] = databasePath
+        return try ProcessRun.run(executable, arguments, in: directory, environment: variables)
+    }
+
+    /// Starts `field ARGUMENTS` in the background.
+    public func start(_ arguments: String...) throws -> RunningProcess {
+        guard let executable = Executables.url("field") else { throw HarnessError("no built field: run `swift build`") }
+        var variables = environment
+        variables["FIELD_DB"] = databasePath
+        return try RunningProcess(executable, arguments, in: directory, environment: variables)
+    }
+
+    /// Runs `field ARGUMENTS --json`, which must succeed.
+    public func json(_ arguments: String...) throws -> JSONValue {
+        let result = try run(arguments + ["--json"])
+        guard result.status == 0 else { throw HarnessError("\(result)") }
+        return try result.json()
+    }
+}
