@@ -20,6 +20,9 @@ extension FieldCommand {
                         output.text("日志条数：", "journal entries: ") + String(status.journalEntries),
                         output.text("头哈希：", "head hash: ") + status.headHash,
                         output.text("待同步：\(status.pending) 条", "pending sync: \(status.pending) entries"),
+                        output.text("服务器：", "server: ") + (status.server ?? output.text("未注册（field enroll）", "not enrolled (field enroll)")),
+                        output.text("上次同步成功：", "last successful sync: ")
+                            + (status.lastSyncAt.map(BusinessTime.display) ?? output.text("从未", "never")),
                     ]
                     for rejected in status.rejected {
                         lines.append(output.text("被拒收 #\(rejected.seq) \(rejected.kind.label.zh)：", "rejected #\(rejected.seq) \(rejected.kind.label.en): ")

@@ -41,8 +41,8 @@ actor CentralService {
         try store.pull(device: device, cursor: cursor, limit: limit)
     }
 
-    /// SQLite's consistency check: `ok` when the file is sound.
-    func integrityCheck() throws -> String {
-        try store.integrityCheck()
+    /// SQLite's consistency check: `ok` when the file is sound; `quick` keeps it fast on a large store.
+    func integrityCheck(quick: Bool = false) throws -> String {
+        try store.integrityCheck(quick: quick)
     }
 }

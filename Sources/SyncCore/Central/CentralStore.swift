@@ -55,8 +55,11 @@ public final class CentralStore {
     }
 
     /// SQLite's own consistency check: `ok` when the file is sound.
-    public func integrityCheck() throws -> String {
-        try database.query("PRAGMA integrity_check").compactMap { $0.string("integrity_check") }.joined(separator: "\n")
+    /// - Parameter quick: `quick_check`, which skips the index-content cross-checks and stays fast on a large store.
+    public func integrityCheck(quick: Bool = false) throws -> String {
+        let pragma = quick ? "quick_check" : "integrity_check"
+        return try database.query("PRAGMA \(pragma)").compactMap { $0.string(pragma) }
+            .joined(separator: "\n")
     }
 }
 
