@@ -27,6 +27,8 @@ struct BatchView: Encodable {
     let flags: [BatchFlag]
     let receipt: JSONValue
     let events: [EventView]
+    /// Conflicts the server recorded for the batch, open ones first.
+    let conflicts: [ConflictRecord]
 
     init(_ state: BatchState, store: FieldStore) throws {
         code = state.code.digits
@@ -48,6 +50,7 @@ struct BatchView: Encodable {
                 version: $0.version, voidedBy: $0.voidedBy, fields: try $0.current.payload(id: $0.event.id)
             )
         }
+        conflicts = try store.conflicts(batch: state.code)
     }
 }
 
@@ -76,7 +79,24 @@ extension Output {
         if !certificates.isEmpty { lines.append(certificates.joined(separator: "  ")) }
         lines.append(text("记录：", "events:"))
         for line in state.lines { lines.append("  " + describe(line)) }
+        let conflicts = (try? store.conflicts(batch: state.code)) ?? []
+        if !conflicts.isEmpty {
+            lines.append(text("冲突：", "conflicts:"))
+            for conflict in conflicts { lines.append("  " + describe(conflict)) }
+        }
         return lines.joined(separator: "\n")
+    }
+
+    /// A conflict on one line: its kind, status and, once resolved, the decision and its note.
+    func describe(_ conflict: ConflictRecord) -> String {
+        var text = "⚑ #\(conflict.id) " + self.text(conflict.kind.label) + " · "
+            + (conflict.status == .open ? self.text("待处理", "open") : self.text("已处理", "resolved"))
+            + self.text("，候选 \(conflict.candidates.count) 个", ", \(conflict.candidates.count) candidates")
+        if let resolution = conflict.resolution {
+            text += " · \(resolution.action.rawValue) · \(resolution.note) (\(resolution.author), "
+                + BusinessTime.display(resolution.resolvedAt) + ")"
+        }
+        return text
     }
 
     /// One event on one line.

@@ -19,7 +19,9 @@ enum CentralSchema {
                 node TEXT NOT NULL REFERENCES nodes (code),
                 name TEXT NOT NULL,
                 credit_code TEXT,
-                record TEXT NOT NULL
+                record TEXT NOT NULL,
+                canonical_id TEXT,
+                event_id TEXT
             );
             CREATE INDEX operators_node_credit ON operators (node, credit_code);
             CREATE TABLE devices (
@@ -43,7 +45,7 @@ enum CentralSchema {
                 device_id TEXT
             );
             CREATE TABLE entries (
-                device_id TEXT NOT NULL REFERENCES devices (id),
+                device_id TEXT NOT NULL,
                 seq INTEGER NOT NULL,
                 hlc TEXT NOT NULL,
                 wall_time INTEGER NOT NULL,
@@ -116,6 +118,47 @@ enum CentralSchema {
                 body TEXT
             );
             CREATE INDEX server_log_node ON server_log (node, seq);
+            CREATE TABLE certificates (
+                certificate TEXT NOT NULL,
+                event_id TEXT NOT NULL,
+                operator_id TEXT NOT NULL,
+                PRIMARY KEY (certificate, event_id)
+            ) WITHOUT ROWID;
+            CREATE TABLE conflicts (
+                id INTEGER PRIMARY KEY,
+                kind TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                node TEXT NOT NULL,
+                batch_code TEXT,
+                target TEXT,
+                field TEXT,
+                status TEXT NOT NULL,
+                opened_at INTEGER NOT NULL,
+                resolution TEXT
+            );
+            CREATE UNIQUE INDEX conflicts_open_subject ON conflicts (kind, subject) WHERE status = 'open';
+            CREATE INDEX conflicts_node_status ON conflicts (node, status);
+            CREATE TABLE conflict_candidates (
+                conflict_id INTEGER NOT NULL REFERENCES conflicts (id),
+                event_id TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                candidate TEXT NOT NULL,
+                PRIMARY KEY (conflict_id, event_id)
+            ) WITHOUT ROWID;
+            CREATE TABLE orphans (
+                event_id TEXT PRIMARY KEY,
+                batch_code TEXT NOT NULL,
+                node TEXT NOT NULL,
+                received_at INTEGER NOT NULL,
+                flagged INTEGER NOT NULL DEFAULT 0
+            );
+            CREATE INDEX orphans_batch ON orphans (batch_code);
+            CREATE INDEX orphans_age ON orphans (flagged, received_at);
+            CREATE TABLE admin_tokens (
+                token_hash TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                created_at INTEGER NOT NULL
+            );
             """)
         return migrator
     }

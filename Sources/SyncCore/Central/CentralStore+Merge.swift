@@ -12,6 +12,36 @@ extension CentralStore: MergeLookup {
         try database.row("SELECT node FROM operators WHERE id = ?", id)?.string("node")
     }
 
+    public func operatorWithCreditCode(_ creditCode: String, node: String) throws -> (id: String, eventId: String?)? {
+        try database.row(
+            """
+            SELECT id, event_id FROM operators WHERE node = ? AND credit_code = ? AND canonical_id IS NULL
+            ORDER BY rowid LIMIT 1
+            """,
+            node, creditCode
+        ).map { ($0.string("id")!, $0.string("event_id")) }
+    }
+
+    public func certificateHolders(_ certificate: String) throws -> [(eventId: String, operatorId: String)] {
+        try database.query("SELECT event_id, operator_id FROM certificates WHERE certificate = ?", certificate)
+            .map { ($0.string("event_id")!, $0.string("operator_id")!) }
+    }
+
+    public func candidate(eventId: String, value: String) throws -> ConflictCandidate? {
+        try database.row(
+            """
+            SELECT ev.device_id, ev.seq, ev.author, ev.hlc, en.wall_time FROM events ev
+            JOIN entries en ON en.device_id = ev.device_id AND en.seq = ev.seq WHERE ev.id = ?
+            """,
+            eventId
+        ).map {
+            ConflictCandidate(
+                deviceId: $0.string("device_id")!, seq: $0.int("seq")!, eventId: eventId, author: $0.string("author")!,
+                hlc: HLCTimestamp($0.string("hlc")!)!, deviceTime: $0.int("wall_time")!, value: value
+            )
+        }
+    }
+
     public func batchEvents(_ code: TraceCode) throws -> [RecordedEvent] {
         try database.query("SELECT id, kind, hlc, author, body FROM events WHERE batch_code = ? ORDER BY hlc", code.digits)
             .map(FieldStore.recordedEvent)
@@ -47,17 +77,30 @@ extension CentralStore: MergeLookup {
         case .receipt(let receipt):
             try database.run("INSERT INTO trace_links (code, batch_code, event_id, kind) VALUES (?, ?, ?, 'batch')",
                              receipt.batchCode.digits, receipt.batchCode.digits, event.id)
+            if let certificate = receipt.quarantineCert {
+                try database.run("INSERT INTO certificates (certificate, event_id, operator_id) VALUES (?, ?, ?)",
+                                 certificate, event.id, receipt.operatorId)
+            }
+            try database.run("DELETE FROM orphans WHERE batch_code = ?", receipt.batchCode.digits)
         case .sale(let sale):
             try database.run("INSERT INTO trace_links (code, batch_code, event_id, kind) VALUES (?, ?, ?, 'sale')",
                              sale.childCode.digits, sale.batchCode.digits, event.id)
         case .operatorRegistration(let registered):
             try database.run(
-                "INSERT OR REPLACE INTO operators (id, node, name, credit_code, record) VALUES (?, ?, ?, ?, ?)",
+                """
+                INSERT OR REPLACE INTO operators (id, node, name, credit_code, record, canonical_id, event_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
                 registered.id, registered.node, registered.name, registered.creditCode,
-                try JSONValue(encoding: registered).canonicalString
+                try JSONValue(encoding: registered).canonicalString, decision.aliasOf, event.id
             )
         default: break
         }
+        if decision.heldForBatch, let code = event.body.batchCode {
+            try database.run("INSERT INTO orphans (event_id, batch_code, node, received_at) VALUES (?, ?, ?, ?)",
+                             event.id, code.digits, node, receivedAt)
+        }
+        for finding in decision.conflicts { try record(finding, node: node, at: receivedAt) }
         if let code = event.body.batchCode { try materialize(code) }
     }
 

@@ -32,6 +32,7 @@ extension CentralStore {
                 let item: PullItem = switch kind {
                 case "product": .product(try body.decode(Product.self))
                 case "region": .region(try body.decode(Region.self))
+                case "conflict": .conflict(try body.decode(ConflictRecord.self))
                 default: .operator(try body.decode(Operator.self))
                 }
                 return PullPage.Item(cursor: position, item: item)

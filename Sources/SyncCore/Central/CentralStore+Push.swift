@@ -13,6 +13,7 @@ extension CentralStore {
             var head = try database.row("SELECT head_hash FROM devices WHERE id = ?", device.id)?.string("head_hash")
                 ?? JournalEntry.genesis
             let receivedAt = clock()
+            try flagOverdueOrphans(now: receivedAt)
             var verdicts: [EntryVerdict] = []
             for (index, entry) in entries.enumerated() {
                 guard entry.deviceId == device.id else {
@@ -41,7 +42,9 @@ extension CentralStore {
                 guard entry.prev == head else {
                     return .failure(try violation(device: device.id, entry: entry, kind: "broken_chain", storedHash: head))
                 }
-                let decision = try MergeRules.decide(entry: entry, deviceNode: device.node, lookup: self)
+                let decision = try MergeRules.decide(
+                    entry: entry, deviceNode: device.node, context: mergeContext(receivedAt: receivedAt), lookup: self
+                )
                 try store(entry, decision: decision, node: device.node, receivedAt: receivedAt)
                 verdicts.append(decision.entryVerdict(seq: entry.seq))
                 acked = entry.seq

@@ -8,6 +8,14 @@ public final class CentralStore {
     public let database: Database
     /// The server's clock in milliseconds; tests replace it.
     public var clock: () -> Int64 = BusinessTime.now
+    /// How old a business time may be before it is flagged as implausible (30 days).
+    public var pastWindow: Int64 = 30 * 24 * 3_600_000
+    /// How long an event may wait for its batch's receipt before it is flagged as an orphan (24 hours).
+    public var orphanTimeout: Int64 = 24 * 3_600_000
+
+    func mergeContext(receivedAt: Int64) -> MergeContext {
+        MergeContext(receivedAt: receivedAt, pastWindow: pastWindow)
+    }
 
     /// Opens (creating and migrating if needed) the store at `path` and seeds the bundled regions and products the
     /// first time.

@@ -83,6 +83,17 @@ enum DeviceSchema {
                 last_sync_at INTEGER
             );
             """)
+        migrator.register("v3-conflicts", sql: """
+            CREATE TABLE conflicts (
+                id INTEGER PRIMARY KEY,
+                kind TEXT NOT NULL,
+                batch_code TEXT,
+                status TEXT NOT NULL,
+                record TEXT NOT NULL
+            );
+            CREATE INDEX conflicts_batch ON conflicts (batch_code);
+            ALTER TABLE operators ADD COLUMN canonical_id TEXT;
+            """)
         return migrator
     }
 }

@@ -64,6 +64,7 @@ extension FieldStore {
                         region.code, region.name, region.nameEn, region.parent, region.level
                     )
                 case .operator(let registered): try saveOperator(registered)
+                case .conflict(let conflict): try saveConflict(conflict)
                 }
             }
             try database.run("UPDATE sync_state SET pull_cursor = max(pull_cursor, ?)", page.nextCursor)
@@ -73,6 +74,20 @@ extension FieldStore {
     /// Notes that both directions completed.
     public func syncCompleted() throws {
         try database.run("UPDATE sync_state SET last_sync_at = ?", wallClock())
+    }
+
+    /// Keeps the latest state of a conflict; a duplicate operator makes the other ids aliases of the one kept.
+    private func saveConflict(_ conflict: ConflictRecord) throws {
+        try database.run(
+            "INSERT OR REPLACE INTO conflicts (id, kind, batch_code, status, record) VALUES (?, ?, ?, ?, ?)",
+            conflict.id, conflict.kind.rawValue, conflict.batchCode, conflict.status.rawValue,
+            try JSONValue(encoding: conflict).canonicalString
+        )
+        if conflict.kind == .duplicateOperator, let kept = conflict.target {
+            for alias in conflict.candidates.map(\.value) where alias != kept {
+                try database.run("UPDATE operators SET canonical_id = ? WHERE id = ?", kept, alias)
+            }
+        }
     }
 
     private func applyPulled(_ entry: JournalEntry, verdict: EntryVerdict) throws {

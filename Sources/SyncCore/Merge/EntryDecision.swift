@@ -5,9 +5,28 @@ public struct EntryDecision: Hashable, Sendable {
     public let message: LocalizedText?
     /// The event to merge, for an entry that is applied.
     public let event: RecordedEvent?
+    /// Conflicts to open or add candidates to.
+    public let conflicts: [ConflictFinding]
+    /// True when the event waits for its batch's receipt (an orphan).
+    public let heldForBatch: Bool
+    /// For a duplicate operator: the existing operator the new id becomes an alias of.
+    public let aliasOf: String?
 
-    static func applied(_ event: RecordedEvent) -> EntryDecision {
-        EntryDecision(verdict: .applied, reasonCode: nil, message: nil, event: event)
+    static func merged(_ event: RecordedEvent, conflicts: [ConflictFinding], heldForBatch: Bool, aliasOf: String?) -> EntryDecision {
+        let held = heldForBatch
+            ? LocalizedText(zh: "批次的进场登记尚未到达服务器，本记录暂存，待批次到达后生效。",
+                            en: "the batch's receipt has not reached the server; the event is held until it arrives.")
+            : nil
+        let conflictMessage = conflicts.isEmpty ? nil : LocalizedText(
+            zh: "已接收，待管理员处理：" + conflicts.map(\.kind.label.zh).joined(separator: "、"),
+            en: "applied; for an admin to settle: " + conflicts.map(\.kind.label.en).joined(separator: ", ")
+        )
+        return EntryDecision(
+            verdict: conflicts.isEmpty ? .applied : .conflict,
+            reasonCode: conflicts.first?.kind.rawValue ?? (heldForBatch ? "held_for_batch" : nil),
+            message: conflictMessage ?? held, event: event, conflicts: conflicts, heldForBatch: heldForBatch,
+            aliasOf: aliasOf
+        )
     }
 
     static func rejected(_ error: TraceSyncError) -> EntryDecision {
@@ -15,7 +34,7 @@ public struct EntryDecision: Hashable, Sendable {
         return EntryDecision(
             verdict: .rejected, reasonCode: error.code,
             message: LocalizedText(zh: error.message.zh + (field?.zh ?? ""), en: error.message.en + (field?.en ?? "")),
-            event: nil
+            event: nil, conflicts: [], heldForBatch: false, aliasOf: nil
         )
     }
 

@@ -1,9 +1,12 @@
 import Foundation
 
-/// Decides the verdict on an incoming entry from the store's current state. Pure: no I/O but the lookups.
+/// Decides the verdict on an incoming entry from the store's current state: refusals, then conflicts
+/// (`ConflictRules`). Pure: no I/O but the lookups.
 public enum MergeRules {
     /// The decision for `entry` from a device of `deviceNode`.
-    public static func decide(entry: JournalEntry, deviceNode: String, lookup: some MergeLookup) throws -> EntryDecision {
+    public static func decide(
+        entry: JournalEntry, deviceNode: String, context: MergeContext, lookup: some MergeLookup
+    ) throws -> EntryDecision {
         let decoded: (id: String, body: EventBody)
         do {
             decoded = try EventBody.decode(kind: entry.kind, payload: entry.payload)
@@ -14,15 +17,28 @@ public enum MergeRules {
             return .rejected(badPayload(error))
         }
         let event = RecordedEvent(id: decoded.id, hlc: entry.hlc, author: entry.author, body: decoded.body)
+        let batch: BatchState?
         do {
-            try check(event.body, deviceNode: deviceNode, lookup: lookup)
+            batch = try check(event.body, deviceNode: deviceNode, lookup: lookup)
         } catch let error as TraceSyncError {
             return .rejected(error)
         }
-        return .applied(event)
+        let rules = ConflictRules(entry: entry, event: event, context: context, lookup: lookup)
+        var existing: (id: String, eventId: String?)?
+        if case .operatorRegistration(let registered) = event.body, let code = registered.creditCode,
+           let found = try lookup.operatorWithCreditCode(code, node: registered.node), found.id != registered.id {
+            existing = found
+        }
+        return .merged(
+            event, conflicts: try rules.findings(batch: batch, existingOperator: existing),
+            heldForBatch: batch == nil && event.body.kind != .receipt && event.body.batchCode != nil,
+            aliasOf: existing?.id
+        )
     }
 
-    private static func check(_ body: EventBody, deviceNode: String, lookup: some MergeLookup) throws {
+    /// Refuses what cannot be merged; returns the batch the event belongs to, nil for a receipt, master data or an
+    /// event whose batch has not arrived yet (an orphan, held).
+    private static func check(_ body: EventBody, deviceNode: String, lookup: some MergeLookup) throws -> BatchState? {
         if let code = body.batchCode, code.node != deviceNode { throw Refusal.outOfScope(code.node) }
         switch body {
         case .receipt(let receipt):
@@ -31,15 +47,31 @@ public enum MergeRules {
             guard try lookup.regionExists(receipt.origin) else { throw Refusal.unknown("origin", receipt.origin) }
             try checkOperator(receipt.operatorId, field: "operatorId", deviceNode: deviceNode, lookup: lookup)
             guard try !lookup.codeExists(receipt.batchCode) else { throw Refusal.codeTaken(receipt.batchCode) }
+            return nil
         case .operatorRegistration(let registered):
             guard registered.node == deviceNode else { throw Refusal.outOfScope(registered.node) }
             if let code = registered.creditCode { _ = try CreditCode.validate(code, field: "creditCode") }
+            return nil
         default:
             let events = try lookup.batchEvents(body.batchCode!)
             guard let state = BatchState.derive(code: body.batchCode!, events: events) else {
-                throw Refusal.unknown("batchCode", body.batchCode!.digits)
+                try checkOrphan(body, lookup: lookup)
+                return nil
             }
             try checkAgainstBatch(body, state: state, deviceNode: deviceNode, lookup: lookup)
+            return state
+        }
+    }
+
+    /// What can be checked of an event whose batch has not arrived: codes and quantities, not targets.
+    private static func checkOrphan(_ body: EventBody, lookup: some MergeLookup) throws {
+        switch body {
+        case .sale(let sale):
+            guard try !lookup.codeExists(sale.childCode) else { throw Refusal.codeTaken(sale.childCode) }
+            guard sale.quantity > .zero else { throw Validation.badQuantity(sale.quantity.description) }
+        case .disposal(let disposal):
+            guard disposal.quantity > .zero else { throw Validation.badQuantity(disposal.quantity.description) }
+        default: break
         }
     }
 
@@ -94,29 +126,3 @@ public enum MergeRules {
     }
 }
 
-/// The reasons the merge refuses an entry.
-enum Refusal {
-    static func outOfScope(_ node: String) -> TraceSyncError {
-        TraceSyncError("out_of_scope", field: "node",
-                       zh: "记录属于节点 \(node)，不在本设备所属节点的范围内。",
-                       en: "the record belongs to node \(node), outside this device's node.")
-    }
-
-    static func unknown(_ field: String, _ value: String) -> TraceSyncError {
-        let what: (zh: String, en: String, code: String) = switch field {
-        case "product": ("产品", "product", "unknown_product")
-        case "origin": ("产地", "origin region", "unknown_region")
-        case "operatorId", "buyerOperatorId": ("经营户", "operator", "unknown_operator")
-        case "batchCode": ("批次", "batch", "unknown_batch")
-        default: ("记录", "event", "unknown_target")
-        }
-        return TraceSyncError(what.code, field: field,
-                              zh: "服务器上没有\(what.zh)「\(value)」。", en: "the server knows no \(what.en) \"\(value)\".")
-    }
-
-    static func codeTaken(_ code: TraceCode) -> TraceSyncError {
-        TraceSyncError("duplicate_code", field: "code",
-                       zh: "追溯码 \(code.grouped) 已被使用：本设备的序号可能与其他设备重复，请联系管理员。",
-                       en: "trace code \(code.grouped) is already taken: this device's number may duplicate another's; contact the admin.")
-    }
-}

@@ -8,6 +8,8 @@ public enum PullItem: Hashable, Sendable {
     case region(Region)
     /// An operator of the node, new or changed.
     case `operator`(Operator)
+    /// A conflict of the node, opened, grown or resolved.
+    case conflict(ConflictRecord)
 }
 
 /// `GET /v1/sync/pull?cursor=&limit=`: a page of the server log in the device's scope.
@@ -21,21 +23,25 @@ public struct PullPage: Codable, Hashable, Sendable {
         public let product: Product?
         public let region: Region?
         public let `operator`: Operator?
+        public let conflict: ConflictRecord?
 
         public init(cursor: Int64, item: PullItem) {
             self.cursor = cursor
             var entry: JournalEntry?, verdict: EntryVerdict?, product: Product?, region: Region?, op: Operator?
+            var conflict: ConflictRecord?
             switch item {
             case .entry(let value, let judged): kind = "entry"; entry = value; verdict = judged
             case .product(let value): kind = "product"; product = value
             case .region(let value): kind = "region"; region = value
             case .operator(let value): kind = "operator"; op = value
+            case .conflict(let value): kind = "conflict"; conflict = value
             }
             self.entry = entry
             self.verdict = verdict
             self.product = product
             self.region = region
             self.operator = op
+            self.conflict = conflict
         }
 
         /// The typed item; nil for a kind this version does not know (a newer server), which is skipped.
@@ -45,6 +51,7 @@ public struct PullPage: Codable, Hashable, Sendable {
             case "product": product.map { .product($0) }
             case "region": region.map { .region($0) }
             case "operator": self.operator.map { .operator($0) }
+            case "conflict": conflict.map { .conflict($0) }
             default: nil
             }
         }

@@ -1,0 +1,139 @@
+import Foundation
+
+/// Finds the conflicts an incoming event opens (DESIGN.md §4). The provisional outcome of each is already what
+/// `BatchState.derive` computes from the merged events, so every replica shows the same state; the findings only
+/// put the conflict in front of an admin, with every candidate.
+struct ConflictRules<Lookup: MergeLookup> {
+    let entry: JournalEntry
+    let event: RecordedEvent
+    let context: MergeContext
+    let lookup: Lookup
+
+    /// The incoming event as a candidate with `value`.
+    private func incoming(_ value: String) -> ConflictCandidate {
+        ConflictCandidate(deviceId: entry.deviceId, seq: entry.seq, eventId: event.id, author: entry.author,
+                          hlc: entry.hlc, deviceTime: entry.wallTime, value: value)
+    }
+
+    /// Every conflict the event takes part in. `batch` is its batch before the event, nil for a receipt or an orphan.
+    func findings(batch: BatchState?, existingOperator: (id: String, eventId: String?)?) throws -> [ConflictFinding] {
+        var findings: [ConflictFinding] = []
+        if let time = event.body.time, let finding = implausibleTime(time) { findings.append(finding) }
+        switch event.body {
+        case .receipt(let receipt):
+            if let finding = try certificateReuse(receipt) { findings.append(finding) }
+        case .operatorRegistration(let registered):
+            if let existing = existingOperator { findings.append(try duplicateOperator(registered, existing: existing)) }
+        case .correction(let correction):
+            if let batch { findings += try concurrentEdits(correction, batch: batch) }
+        default: break
+        }
+        if let batch { findings += try flagConflicts(batch: batch) }
+        return findings
+    }
+
+    private func implausibleTime(_ time: Int64) -> ConflictFinding? {
+        guard time > context.receivedAt + context.futureTolerance || time < context.receivedAt - context.pastWindow else {
+            return nil
+        }
+        return ConflictFinding(
+            kind: .implausibleTime, subject: "time:\(event.id)", batchCode: event.body.batchCode?.digits,
+            target: event.id, field: "time", candidates: [incoming(BusinessTime.iso(time))]
+        )
+    }
+
+    private func certificateReuse(_ receipt: Receipt) throws -> ConflictFinding? {
+        guard let certificate = receipt.quarantineCert else { return nil }
+        let holders = try lookup.certificateHolders(certificate)
+        guard holders.contains(where: { $0.operatorId != receipt.operatorId }) else { return nil }
+        let others = try holders.compactMap { try lookup.candidate(eventId: $0.eventId, value: $0.operatorId) }
+        return ConflictFinding(
+            kind: .certificateReuse, subject: "certificate:\(certificate)", batchCode: receipt.batchCode.digits,
+            target: nil, field: "quarantine_cert", candidates: others + [incoming(receipt.operatorId)]
+        )
+    }
+
+    private func duplicateOperator(_ registered: Operator, existing: (id: String, eventId: String?)) throws -> ConflictFinding {
+        let first = try existing.eventId.flatMap { try lookup.candidate(eventId: $0, value: existing.id) }
+        return ConflictFinding(
+            kind: .duplicateOperator, subject: "operator:\(registered.node):\(registered.creditCode ?? "")",
+            batchCode: nil, target: existing.id, field: nil,
+            candidates: (first.map { [$0] } ?? []) + [incoming(registered.id)]
+        )
+    }
+
+    /// Corrections of the same field of the same record made from the same version: neither saw the other.
+    private func concurrentEdits(_ correction: Correction, batch: BatchState) throws -> [ConflictFinding] {
+        var findings: [ConflictFinding] = []
+        for field in correction.fields.keys.sorted() {
+            let rivals = batch.lines.filter { line in
+                guard line.counts, case .correction(let other) = line.event.body else { return false }
+                return other.target == correction.target && other.versionSeen == correction.versionSeen
+                    && other.fields[field] != nil
+            }
+            guard !rivals.isEmpty else { continue }
+            let candidates = try rivals.compactMap { line -> ConflictCandidate? in
+                guard case .correction(let other) = line.event.body else { return nil }
+                return try lookup.candidate(eventId: line.event.id, value: other.fields[field]!)
+            }
+            findings.append(ConflictFinding(
+                kind: .concurrentEdit, subject: "edit:\(correction.target):v\(correction.versionSeen):\(field)",
+                batchCode: batch.code.digits, target: correction.target, field: field,
+                candidates: candidates + [incoming(correction.fields[field]!)]
+            ))
+        }
+        return findings
+    }
+
+    /// Oversold and traded-while-held: flags the batch carries once the event is merged, when the event is one of
+    /// their causes.
+    private func flagConflicts(batch: BatchState) throws -> [ConflictFinding] {
+        guard let after = BatchState.derive(code: batch.code, events: batch.lines.map(\.event) + [event]) else { return [] }
+        var findings: [ConflictFinding] = []
+        let appeared = after.flags.subtracting(batch.flags)
+        if after.flags.contains(.oversold), appeared.contains(.oversold) || [.sale, .disposal].contains(event.body.kind) {
+            let lines = after.lines.filter { $0.counts && [.sale, .disposal].contains($0.event.body.kind) }
+            findings.append(ConflictFinding(
+                kind: .oversold, subject: "oversold:\(batch.code.digits)", batchCode: batch.code.digits,
+                target: nil, field: "quantity", candidates: try candidates(lines, value: Self.quantity)
+            ))
+        }
+        if after.flags.contains(.tradedWhileHeld), appeared.contains(.tradedWhileHeld) || event.body.kind == .sale {
+            let lines = after.lines.filter { line in
+                guard line.counts else { return false }
+                switch line.current {
+                case .inspection(let inspection): return !inspection.passed
+                case .sale, .disposal: return true
+                default: return false
+                }
+            }
+            findings.append(ConflictFinding(
+                kind: .heldTraded, subject: "held:\(batch.code.digits)", batchCode: batch.code.digits,
+                target: nil, field: nil, candidates: try candidates(lines, value: Self.describe)
+            ))
+        }
+        return findings
+    }
+
+    private func candidates(_ lines: [BatchState.Line], value: (EventBody) -> String) throws -> [ConflictCandidate] {
+        try lines.compactMap { line in
+            line.event.id == event.id
+                ? incoming(value(line.current)) : try lookup.candidate(eventId: line.event.id, value: value(line.current))
+        }
+    }
+
+    private static func quantity(_ body: EventBody) -> String {
+        switch body {
+        case .sale(let sale): "sale \(sale.quantity)"
+        case .disposal(let disposal): "disposal \(disposal.quantity)"
+        default: body.kind.rawValue
+        }
+    }
+
+    private static func describe(_ body: EventBody) -> String {
+        switch body {
+        case .inspection(let inspection): "failed \(inspection.item)"
+        default: quantity(body)
+        }
+    }
+}
