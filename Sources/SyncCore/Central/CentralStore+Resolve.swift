@@ -20,7 +20,8 @@ extension CentralStore {
                 let value = try chosenValue(conflict, request)
                 serverSeq = try correct(conflict, value: value, author: author, at: now)
             case .void:
-                guard let eventId = request.eventId, let batch = try batchOfEvent(eventId) else {
+                guard let eventId = request.eventId, conflict.candidates.contains(where: { $0.eventId == eventId }),
+                      let batch = try batchOfEvent(eventId) else {
                     throw badResolution(zh: "作废需要给出本冲突涉及的记录编号（eventId）。", en: "void needs the eventId of an event in this conflict.")
                 }
                 serverSeq = try appendServerEntry(.voiding(Voiding(batchCode: batch, target: eventId, reason: note, time: now)),

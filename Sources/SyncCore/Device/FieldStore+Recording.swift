@@ -50,11 +50,16 @@ extension FieldStore {
     }
 
     /// 检测: records a test of a batch; a failed test holds it.
+    /// - Parameter batchNotSynced: record it even though the batch's receipt (from another device of this node) has
+    ///   not reached this device yet; the server holds it until the receipt arrives.
     @discardableResult
-    public func inspect(code: String, item: String, method: String?, value: String?, result: String, time: String?) throws -> String {
-        let state = try tradeableState(code, allowHeld: true)
+    public func inspect(
+        code: String, item: String, method: String?, value: String?, result: String, time: String?,
+        batchNotSynced: Bool = false
+    ) throws -> String {
+        let batchCode = try batchNotSynced ? unsyncedBatchCode(code) : tradeableState(code, allowHeld: true).code
         let inspection = Inspection(
-            batchCode: state.code, item: try Validation.required(item, field: "item", zh: "检测项目", en: "the test item"),
+            batchCode: batchCode, item: try Validation.required(item, field: "item", zh: "检测项目", en: "the test item"),
             method: method?.trimmingSpaces.nonEmpty, value: value?.trimmingSpaces.nonEmpty,
             passed: try InspectionResult.parse(result), time: try self.time(time)
         )
@@ -144,6 +149,20 @@ extension FieldStore {
             )
         default: return state
         }
+    }
+
+    /// A batch code of this node that this device may not know yet.
+    private func unsyncedBatchCode(_ input: String) throws -> TraceCode {
+        let code = try TraceCode(parsing: input)
+        guard code.node == identity.node else {
+            throw TraceSyncError(
+                "out_of_scope", field: "code",
+                zh: "追溯码 \(code.grouped) 属于节点 \(code.node)，不是本设备所在的节点 \(identity.node)。",
+                en: "trace code \(code.grouped) belongs to node \(code.node), not this device's node \(identity.node)."
+            )
+        }
+        if let known = try? requireBatch(input) { return try tradeableState(known.code.digits, allowHeld: true).code }
+        return code
     }
 
     /// The next trace code of this device for the business date of `time`.

@@ -22,13 +22,19 @@ struct ConflictRules<Lookup: MergeLookup> {
         switch event.body {
         case .receipt(let receipt):
             if let finding = try certificateReuse(receipt) { findings.append(finding) }
+            // Events held for the batch (orphans) join it now: the flags they raise together open their conflicts
+            // here, or the batch would carry a flag with nothing in the admins' queue.
+            let held = try lookup.batchEvents(receipt.batchCode)
+            if !held.isEmpty { findings += try flagConflicts(code: receipt.batchCode, before: held, flags: []) }
         case .operatorRegistration(let registered):
             if let existing = existingOperator { findings.append(try duplicateOperator(registered, existing: existing)) }
         case .correction(let correction):
             if let batch { findings += try concurrentEdits(correction, batch: batch) }
         default: break
         }
-        if let batch { findings += try flagConflicts(batch: batch) }
+        if let batch {
+            findings += try flagConflicts(code: batch.code, before: batch.lines.map(\.event), flags: batch.flags)
+        }
         return findings
     }
 
@@ -85,16 +91,16 @@ struct ConflictRules<Lookup: MergeLookup> {
         return findings
     }
 
-    /// Oversold and traded-while-held: flags the batch carries once the event is merged, when the event is one of
-    /// their causes.
-    private func flagConflicts(batch: BatchState) throws -> [ConflictFinding] {
-        guard let after = BatchState.derive(code: batch.code, events: batch.lines.map(\.event) + [event]) else { return [] }
+    /// Oversold and traded-while-held: flags batch `code` carries once the event joins the events `before` it
+    /// (which had `flags`), when the event is one of their causes.
+    private func flagConflicts(code: TraceCode, before: [RecordedEvent], flags: Set<BatchFlag>) throws -> [ConflictFinding] {
+        guard let after = BatchState.derive(code: code, events: before + [event]) else { return [] }
         var findings: [ConflictFinding] = []
-        let appeared = after.flags.subtracting(batch.flags)
+        let appeared = after.flags.subtracting(flags)
         if after.flags.contains(.oversold), appeared.contains(.oversold) || [.sale, .disposal].contains(event.body.kind) {
             let lines = after.lines.filter { $0.counts && [.sale, .disposal].contains($0.event.body.kind) }
             findings.append(ConflictFinding(
-                kind: .oversold, subject: "oversold:\(batch.code.digits)", batchCode: batch.code.digits,
+                kind: .oversold, subject: "oversold:\(code.digits)", batchCode: code.digits,
                 target: nil, field: "quantity", candidates: try candidates(lines, value: Self.quantity)
             ))
         }
@@ -108,7 +114,7 @@ struct ConflictRules<Lookup: MergeLookup> {
                 }
             }
             findings.append(ConflictFinding(
-                kind: .heldTraded, subject: "held:\(batch.code.digits)", batchCode: batch.code.digits,
+                kind: .heldTraded, subject: "held:\(code.digits)", batchCode: code.digits,
                 target: nil, field: nil, candidates: try candidates(lines, value: Self.describe)
             ))
         }

@@ -1,0 +1,112 @@
+/// Backward and forward trace on the central store: index lookups from code to batch to code, never a journal replay.
+extension CentralStore {
+    /// How many hops a trace follows before it stops (a guard against loops in bad upstream data).
+    static let maxTraceDepth = 32
+
+    /// Backward trace: the batch a code names (its own or a sale's child code), then each upstream code's batch, to
+    /// the origin. A last stop whose batch is unknown is an upstream code from another system.
+    /// - Throws: `TraceSyncError` `unknown_code` when the code names nothing here.
+    public func traceBackward(_ input: String) throws -> (stops: [TraceStop], externalUpstream: String?) {
+        let code = try TraceCode(parsing: input)
+        guard try database.row("SELECT 1 FROM trace_links WHERE code = ?", code.digits) != nil else { throw Self.unknownCode(code) }
+        var stops: [TraceStop] = []
+        var seen: Set<String> = []
+        var next: String? = code.digits
+        while let current = next, stops.count < Self.maxTraceDepth, seen.insert(current).inserted {
+            guard let link = try database.row("SELECT batch_code, event_id, kind FROM trace_links WHERE code = ?", current),
+                  let stop = try stop(code: current, batch: link.string("batch_code")!,
+                                      saleEvent: link.string("kind") == "sale" ? link.string("event_id") : nil) else {
+                return (stops, current)
+            }
+            stops.append(stop)
+            next = stop.upstreamCode
+        }
+        return (stops, nil)
+    }
+
+    /// Forward trace: from a batch code, a sale's child code or a supplier's upstream code, every sale downstream
+    /// with its buyer, quantity and date, following child codes into the batches received with them.
+    public func traceForward(_ input: String) throws -> [ForwardTrace] {
+        let trimmed = input.filter { $0 != " " && $0 != "-" }
+        if TraceCode.hasOwnFormat(trimmed) {
+            let code = try TraceCode(parsing: trimmed)
+            if let link = try database.row("SELECT batch_code, kind FROM trace_links WHERE code = ?", code.digits),
+               link.string("kind") == "batch" {
+                return try forward(batch: link.string("batch_code")!, depth: 0).map { [$0] } ?? []
+            }
+        }
+        let roots = try downstreamBatches(of: trimmed, depth: 0)
+        let linked = try database.row("SELECT 1 FROM trace_links WHERE code = ?", trimmed) != nil
+        guard !roots.isEmpty || linked else {
+            throw TraceSyncError("unknown_code", field: "code", zh: "没有与「\(input)」相关的批次。",
+                                 en: "no batch is linked to \"\(input)\".")
+        }
+        return roots
+    }
+
+    private func forward(batch code: String, depth: Int) throws -> ForwardTrace? {
+        guard depth < Self.maxTraceDepth, let batch = try stop(code: code, batch: code, saleEvent: nil),
+              let state = BatchState.derive(code: try TraceCode(parsing: code), events: try batchEvents(try TraceCode(parsing: code)))
+        else { return nil }
+        var sales: [ForwardSale] = []
+        var disposals: [String] = []
+        for line in state.lines where line.counts {
+            switch line.current {
+            case .sale(let sale):
+                let buyer = try sale.buyerOperatorId.flatMap {
+                    try database.row("SELECT name FROM operators WHERE id = ?", $0)?.string("name")
+                } ?? sale.buyerName ?? sale.buyerOperatorId ?? ""
+                sales.append(ForwardSale(
+                    eventId: line.event.id, childCode: sale.childCode.digits, buyer: buyer,
+                    buyerOperatorId: sale.buyerOperatorId, quantity: sale.quantity.description,
+                    price: sale.price?.description, time: sale.time,
+                    downstream: try downstreamBatches(of: sale.childCode.digits, depth: depth + 1)
+                ))
+            case .disposal(let disposal): disposals.append("\(disposal.quantity) \(disposal.reason)")
+            default: break
+            }
+        }
+        return ForwardTrace(batch: batch, sales: sales, disposals: disposals)
+    }
+
+    private func downstreamBatches(of code: String, depth: Int) throws -> [ForwardTrace] {
+        try database.query("SELECT code FROM batches WHERE upstream_code = ? ORDER BY time", code)
+            .compactMap { try forward(batch: $0.string("code")!, depth: depth) }
+    }
+
+    /// The stop for batch `batch`, reached through `code` (and the sale `saleEvent`, for a child code).
+    private func stop(code: String, batch: String, saleEvent: String?) throws -> TraceStop? {
+        let batchCode = try TraceCode(parsing: batch)
+        guard let state = BatchState.derive(code: batchCode, events: try batchEvents(batchCode)) else { return nil }
+        let receipt = state.receipt
+        let product = try database.row("SELECT name, name_en FROM products WHERE code = ?", receipt.product)
+        let region = try database.row("SELECT name, name_en FROM regions WHERE code = ?", receipt.origin)
+        var soldAt: Int64?
+        if let saleEvent, case .sale(let sale)? = state.line(saleEvent)?.current { soldAt = sale.time }
+        let inspections: [TraceStop.InspectionOutcome] = state.lines.compactMap { line in
+            guard line.counts, case .inspection(let inspection) = line.current else { return nil }
+            return .init(item: inspection.item, passed: inspection.passed, time: inspection.time)
+        }
+        return TraceStop(
+            code: code, batchCode: batch, node: try? node(receipt.node), product: receipt.product,
+            productName: LocalizedText(zh: product?.string("name") ?? receipt.product, en: product?.string("name_en") ?? receipt.product),
+            origin: receipt.origin,
+            originName: LocalizedText(zh: region?.string("name") ?? receipt.origin, en: region?.string("name_en") ?? receipt.origin),
+            unit: receipt.unit, receivedAt: receipt.time, soldAt: soldAt, received: state.received.description,
+            sold: state.sold.description, disposed: state.disposed.description, balance: state.balance.description,
+            status: state.status, flags: state.flags.sorted(), upstreamCode: receipt.upstreamCode,
+            inspections: inspections, conflicts: try conflicts(batch: batch)
+        )
+    }
+
+    /// Conflicts recorded for a batch.
+    func conflicts(batch: String) throws -> [ConflictRecord] {
+        try database.query("SELECT id FROM conflicts WHERE batch_code = ? ORDER BY id", batch).map { try conflict($0.int("id")!) }
+    }
+
+    static func unknownCode(_ code: TraceCode) -> TraceSyncError {
+        TraceSyncError("unknown_code", field: "code",
+                       zh: "查无此追溯码：\(code.grouped)。请核对收据上的追溯码。",
+                       en: "no record of trace code \(code.grouped). Check the code on the receipt.")
+    }
+}
