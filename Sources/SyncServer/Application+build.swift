@@ -17,7 +17,8 @@ func buildApplication(_ configuration: ServerConfiguration) async throws -> some
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "sync-server"),
         onServerRunning: { channel in
-            announce(configuration, port: channel.localAddress?.port ?? configuration.port)
+            let adminToken = configuration.bootstrapAdminToken ? await bootstrapAdminToken(service, logger: logger) : nil
+            announce(configuration, port: channel.localAddress?.port ?? configuration.port, adminToken: adminToken)
         },
         logger: logger
     )
@@ -47,18 +48,36 @@ func buildRouter(_ configuration: ServerConfiguration, service: CentralService) 
         SyncController(service: service, body: body, maxEntries: configuration.maxEntries).endpoints,
         atPath: "/v1/sync"
     )
+    router.group("/v1/admin")
+        .add(middleware: AdminAuthMiddleware(service: service))
+        .addRoutes(AdminConflictController(service: service, body: body).endpoints, atPath: "conflicts")
     return router
 }
 
-/// Prints where the server listens (the bound port when 0 was asked for) and the demo enrollment codes, then flushes:
-/// scripts and tests wait for the first line.
-private func announce(_ configuration: ServerConfiguration, port: Int) {
+/// Makes the bootstrap admin token if the store has none yet. It is made only once the server listens, so a start
+/// that fails (a port in use) never makes a token that nobody saw. A failure is logged, never the token.
+private func bootstrapAdminToken(_ service: CentralService, logger: Logger) async -> String? {
+    do {
+        return try await service.ensureBootstrapAdminToken()
+    } catch {
+        logger.error("could not make the bootstrap admin token", metadata: ["error": "\(String(reflecting: error))"])
+        return nil
+    }
+}
+
+/// Prints where the server listens (the bound port when 0 was asked for), the demo enrollment codes and a new admin
+/// token, then flushes: scripts and tests wait for the first line. The token goes to standard output only, not the log.
+private func announce(_ configuration: ServerConfiguration, port: Int, adminToken: String?) {
     let base = "http://\(configuration.host):\(port)"
     var lines = ["sync-server 正在监听 / listening on \(base)"]
     for demo in configuration.demoEnrollments {
         lines.append("演示市场 / demo market \(demo.node.code) \(demo.node.name)")
         lines.append("  注册码 / enrollment code: \(demo.code)（有效期至 / expires \(BusinessTime.display(demo.expiresAt)) UTC+8）")
         lines.append("  设备注册 / enroll a device: field enroll \(base) \(demo.code)")
+    }
+    if let adminToken {
+        lines.append("管理员令牌（仅显示一次，请妥善保存）/ admin token (shown once, keep it safe): \(adminToken)")
+        lines.append("  用法 / use: Authorization: Bearer <令牌 token>，用于 / for \(base)/v1/admin/…")
     }
     FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
 }

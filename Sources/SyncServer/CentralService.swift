@@ -45,4 +45,29 @@ actor CentralService {
     func integrityCheck(quick: Bool = false) throws -> String {
         try store.integrityCheck(quick: quick)
     }
+
+    /// The admin a bearer token belongs to; refuses unknown tokens.
+    func authenticateAdmin(token: String) throws -> String {
+        try store.authenticateAdmin(token: token)
+    }
+
+    /// The admins' conflict queue, newest first, filtered.
+    func conflicts(status: ConflictStatus?, kind: ConflictKind?, node: String?) throws -> [ConflictRecord] {
+        try store.conflicts(status: status, kind: kind, node: node)
+    }
+
+    /// One conflict with its candidates.
+    func conflict(_ id: Int64) throws -> ConflictRecord {
+        try store.conflict(id)
+    }
+
+    /// Settles an open conflict on behalf of `author`.
+    func resolve(_ id: Int64, _ request: ResolveRequest, author: String) throws -> ConflictRecord {
+        try store.resolve(id, request, author: author)
+    }
+
+    /// Makes the bootstrap admin token if the store has no admin credential yet; returns it (to print once), or nil.
+    func ensureBootstrapAdminToken() throws -> String? {
+        try store.ensureBootstrapAdminToken()
+    }
 }

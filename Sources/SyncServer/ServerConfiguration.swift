@@ -16,4 +16,7 @@ struct ServerConfiguration: Sendable {
     var logLevel: Logger.Level = .info
     /// Enrollment codes issued for demo markets, announced with the address once the server runs.
     var demoEnrollments: [DemoEnrollment] = []
+    /// Whether to make the bootstrap admin token once the server listens, if the store has none, and print it once
+    /// (`serve` does).
+    var bootstrapAdminToken = false
 }

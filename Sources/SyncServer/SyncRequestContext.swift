@@ -1,20 +1,29 @@
 import Hummingbird
 import SyncCore
 
-/// The request context of the sync server: Hummingbird's own, plus the device that authenticated.
+/// The request context of the sync server: Hummingbird's own, plus the device or admin that authenticated.
 struct SyncRequestContext: RequestContext {
     var coreContext: CoreRequestContextStorage
     /// Set by `DeviceAuthMiddleware` on the routes that need a device.
     var device: CentralStore.DeviceRecord?
+    /// The admin's name, set by `AdminAuthMiddleware` on the `/v1/admin` routes.
+    var admin: String?
 
     init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.device = nil
+        self.admin = nil
     }
 
     /// The authenticated device; a route behind `DeviceAuthMiddleware` always has one.
     func requireDevice() throws -> CentralStore.DeviceRecord {
         guard let device else { throw DeviceAuthMiddleware.missingSecret }
         return device
+    }
+
+    /// The authenticated admin; a route behind `AdminAuthMiddleware` always has one.
+    func requireAdmin() throws -> String {
+        guard let admin else { throw AdminAuthMiddleware.missingToken }
+        return admin
     }
 }

@@ -12,7 +12,9 @@ extension SyncServerCommand {
         static let configuration = CommandConfiguration(
             abstract: "启动同步服务器 / Start the sync server.",
             discussion: """
+                首次启动时打印管理员令牌（仅显示一次），用于 /v1/admin 接口。
                 收到 SIGINT 或 SIGTERM 时完成正在处理的请求后退出。日志级别 / log level: 环境变量 LOG_LEVEL（默认 info）。
+                The first start prints the admin token for the /v1/admin routes, once.
                 On SIGINT or SIGTERM, finishes the requests in flight and exits. Log level: env LOG_LEVEL (default info).
                 """
         )
@@ -47,7 +49,8 @@ extension SyncServerCommand {
         func run() async throws {
             var configuration = ServerConfiguration(
                 databasePath: db, host: host, port: port, maxBodyBytes: maxBodyBytes, maxEntries: maxEntries,
-                logLevel: ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info
+                logLevel: ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info,
+                bootstrapAdminToken: true
             )
             do {
                 if demo {

@@ -160,6 +160,10 @@ enum CentralSchema {
                 created_at INTEGER NOT NULL
             );
             """)
+        migrator.register("v2-export-indexes", sql: """
+            CREATE INDEX IF NOT EXISTS events_node_time ON events (node, time);
+            CREATE INDEX IF NOT EXISTS events_time ON events (time);
+            """)
         return migrator
     }
 }

@@ -92,6 +92,12 @@ enum DeviceSchema {
                 record TEXT NOT NULL
             );
             CREATE INDEX conflicts_batch ON conflicts (batch_code);
+            CREATE TABLE conflict_events (
+                conflict_id INTEGER NOT NULL,
+                event_id TEXT NOT NULL,
+                PRIMARY KEY (conflict_id, event_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX conflict_events_event ON conflict_events (event_id);
             ALTER TABLE operators ADD COLUMN canonical_id TEXT;
             """)
         return migrator

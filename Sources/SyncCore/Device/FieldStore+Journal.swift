@@ -48,10 +48,14 @@ extension FieldStore {
         if let code = event.body.batchCode { try materialize(code) }
     }
 
-    /// Adds or replaces an operator in the local master data.
+    /// Adds or updates an operator in the local master data, keeping a merge into another operator (its alias).
     func saveOperator(_ registered: Operator) throws {
         try database.run(
-            "INSERT OR REPLACE INTO operators (id, node, name, credit_code, record) VALUES (?, ?, ?, ?, ?)",
+            """
+            INSERT INTO operators (id, node, name, credit_code, record) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET node = excluded.node, name = excluded.name,
+                credit_code = excluded.credit_code, record = excluded.record
+            """,
             registered.id, registered.node, registered.name, registered.creditCode,
             try JSONValue(encoding: registered).canonicalString
         )

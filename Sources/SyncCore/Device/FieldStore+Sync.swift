@@ -83,6 +83,10 @@ extension FieldStore {
             conflict.id, conflict.kind.rawValue, conflict.batchCode, conflict.status.rawValue,
             try JSONValue(encoding: conflict).canonicalString
         )
+        for candidate in conflict.candidates {
+            try database.run("INSERT OR IGNORE INTO conflict_events (conflict_id, event_id) VALUES (?, ?)",
+                             conflict.id, candidate.eventId)
+        }
         if conflict.kind == .duplicateOperator, let kept = conflict.target {
             for alias in conflict.candidates.map(\.value) where alias != kept {
                 try database.run("UPDATE operators SET canonical_id = ? WHERE id = ?", kept, alias)

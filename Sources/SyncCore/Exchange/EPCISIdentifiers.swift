@@ -31,8 +31,11 @@ public enum EPCISIdentifiers {
 
     /// `text` with everything but RFC 3986 unreserved characters percent-encoded, so any text makes a valid URI.
     private static func escaped(_ text: String) -> String {
-        var unreserved = CharacterSet(charactersIn: "-._~")
-        unreserved.formUnion(CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"))
-        return text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
+        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
     }
+
+    /// RFC 3986 unreserved characters: ASCII letters and digits, `-`, `.`, `_` and `~`.
+    private static let unreserved = CharacterSet(
+        charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~"
+    )
 }

@@ -34,7 +34,7 @@ extension CentralStore {
             let product = try database.row("SELECT name FROM products WHERE code = ?", receipt.product)?.string("name") ?? ""
             switch kind {
             case .batches:
-                lines.append(row(
+                lines.append(csvLine(
                     code.digits, receipt.node, receipt.product, product, receipt.operatorId, receipt.origin,
                     receipt.upstreamCode ?? "", BusinessTime.iso(receipt.time), receipt.unit, state.received.description,
                     state.sold.description, state.disposed.description, state.balance.description,
@@ -44,13 +44,13 @@ extension CentralStore {
                 for line in state.lines where line.counts {
                     switch (kind, line.current) {
                     case (.inspections, .inspection(let inspection)):
-                        lines.append(row(
+                        lines.append(csvLine(
                             line.event.id, code.digits, receipt.node, receipt.product, inspection.item,
                             inspection.method ?? "", inspection.value ?? "", inspection.passed ? "pass" : "fail",
                             BusinessTime.iso(inspection.time)
                         ))
                     case (.sales, .sale(let sale)):
-                        lines.append(row(
+                        lines.append(csvLine(
                             line.event.id, code.digits, sale.childCode.digits, receipt.node, receipt.product,
                             sale.buyerOperatorId ?? "", sale.quantity.description, receipt.unit, BusinessTime.iso(sale.time)
                         ))
@@ -62,5 +62,5 @@ extension CentralStore {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func row(_ fields: String...) -> String { fields.map(CSVWriter.field).joined(separator: ",") }
+    private func csvLine(_ fields: String...) -> String { fields.map(CSVWriter.field).joined(separator: ",") }
 }

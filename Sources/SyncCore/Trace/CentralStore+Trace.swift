@@ -99,9 +99,16 @@ extension CentralStore {
         )
     }
 
-    /// Conflicts recorded for a batch.
+    /// Conflicts about a batch or with one of its events as a candidate.
     func conflicts(batch: String) throws -> [ConflictRecord] {
-        try database.query("SELECT id FROM conflicts WHERE batch_code = ? ORDER BY id", batch).map { try conflict($0.int("id")!) }
+        try database.query(
+            """
+            SELECT id FROM conflicts WHERE batch_code = ?1 UNION
+            SELECT cc.conflict_id FROM conflict_candidates cc JOIN events e ON e.id = cc.event_id WHERE e.batch_code = ?1
+            ORDER BY 1
+            """,
+            batch
+        ).map { try conflict($0.int("id")!) }
     }
 
     static func unknownCode(_ code: TraceCode) -> TraceSyncError {

@@ -6,3 +6,4 @@ import SyncCore
 extension EnrollResponse: ResponseEncodable {}
 extension PushResponse: ResponseEncodable {}
 extension PullPage: ResponseEncodable {}
+extension ConflictRecord: ResponseEncodable {}

@@ -41,3 +41,7 @@ extension PushRequest: StrictJSONBody {
         "deviceId", "seq", "hlc", "wallTime", "author", "kind", "payload", "prev", "hash",
     ]
 }
+
+extension ResolveRequest: StrictJSONBody {
+    static var knownMembers: Set<String> { ["action", "candidate", "value", "eventId", "note"] }
+}

@@ -4,13 +4,15 @@ import SyncCore
 /// The one place where failures become HTTP statuses.
 extension APIError {
     /// The status for a refusal, by its stable code. Every other code (`wrong_device`, `enroll_code_invalid`,
-    /// `bad_json`, `unknown_field`, `missing_field`, `bad_parameter` and every validation refusal) is 400.
+    /// `bad_json`, `unknown_field`, `bad_parameter` and every validation refusal) is 400.
     static func status(for code: String) -> HTTPResponse.Status {
         switch code {
         case "unauthorized", "device_revoked": .unauthorized
         case "forbidden_scope": .forbidden
+        case "unknown_conflict": .notFound
         case "integrity_violation", "seq_gap", "enroll_code_used", "device_exists", "device_number_taken",
-             "device_numbers_exhausted": .conflict
+             "device_numbers_exhausted", "conflict_resolved": .conflict
+        case "bad_resolution", "missing_field": .badRequest
         case "enroll_code_expired": .gone
         case "payload_too_large", "too_many_entries": .contentTooLarge
         default: .badRequest
