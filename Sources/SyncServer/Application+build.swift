@@ -11,7 +11,10 @@ func buildApplication(_ configuration: ServerConfiguration) async throws -> some
         logger.logLevel = configuration.logLevel
         return logger
     }()
-    let service = try CentralService(path: configuration.databasePath)
+    let service = try CentralService(
+        path: configuration.databasePath, orphanTimeout: configuration.orphanTimeoutSeconds * 1000,
+        pastWindow: configuration.pastWindowDays * 86_400_000
+    )
     let router = try buildRouter(configuration, service: service)
     var app = Application(
         router: router,

@@ -14,9 +14,14 @@ actor CentralService {
 
     /// Opens (creating, migrating and seeding if needed) the store at `path`, on the caller's thread: this happens
     /// once, before the server accepts requests.
-    init(path: String) throws {
+    /// - Parameters:
+    ///   - orphanTimeout: how long an event may wait for its batch before it is flagged, in milliseconds.
+    ///   - pastWindow: how old a business time may be before it is flagged, in milliseconds.
+    init(path: String, orphanTimeout: Int64? = nil, pastWindow: Int64? = nil) throws {
         executor = DedicatedThreadExecutor(name: "central-store")
         store = try CentralStore(path: path)
+        if let orphanTimeout { store.orphanTimeout = orphanTimeout }
+        if let pastWindow { store.pastWindow = pastWindow }
     }
 
     deinit { executor.shutdown() }

@@ -12,6 +12,10 @@ struct ServerConfiguration: Sendable {
     var maxBodyBytes: Int = 4_194_304
     /// The most journal entries one push may carry.
     var maxEntries: Int = 1_000
+    /// How long an event may wait for its batch's receipt before it is flagged as an orphan.
+    var orphanTimeoutSeconds: Int64 = 24 * 3600
+    /// How old a business time may be before it is flagged as implausible.
+    var pastWindowDays: Int64 = 30
     /// How much the server logs.
     var logLevel: Logger.Level = .info
     /// Enrollment codes issued for demo markets, announced with the address once the server runs.

@@ -37,12 +37,18 @@ extension SyncServerCommand {
         @Option(help: "每次推送的记录上限 / most entries per push")
         var maxEntries = 1_000
 
+        @Option(help: "记录等待其批次进场登记多久后标记为孤立记录（秒）/ seconds an event may wait for its batch before it is flagged as an orphan")
+        var orphanTimeout: Int64 = 24 * 3600
+
+        @Option(help: "业务时间早于收到时间多少天即标记为异常 / days a business time may lie in the past before it is flagged")
+        var pastWindowDays: Int64 = 30
+
         func validate() throws {
             guard (0...65_535).contains(port) else {
                 throw ValidationError("端口应在 0 到 65535 之间 / --port must be from 0 to 65535")
             }
-            guard maxBodyBytes > 0, maxEntries > 0 else {
-                throw ValidationError("上限应大于 0 / --max-body-bytes and --max-entries must be greater than 0")
+            guard maxBodyBytes > 0, maxEntries > 0, orphanTimeout >= 0, pastWindowDays > 0 else {
+                throw ValidationError("上限应大于 0，孤立超时不能为负 / --max-body-bytes, --max-entries and --past-window-days must be greater than 0, --orphan-timeout at least 0")
             }
         }
 
