@@ -58,6 +58,8 @@ extension SyncServerCommand {
                 logLevel: ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info,
                 bootstrapAdminToken: true
             )
+            configuration.orphanTimeoutSeconds = orphanTimeout
+            configuration.pastWindowDays = pastWindowDays
             do {
                 if demo {
                     let store = try CentralStore(path: db)

@@ -263,8 +263,8 @@ struct ConflictEndToEndTests {
     }
 
     @Test
-    func anInspectionOfABatchNotYetSyncedIsHeldByTheServerAndCountsOnceTheBatchArrives() async throws {
-        try await ConflictMarket.with { market in
+    func anInspectionOfABatchNotYetSyncedIsHeldFlaggedAfterTheTimeoutAndCountsOnceTheBatchArrives() async throws {
+        try await ConflictMarket.with(serverArguments: ["--orphan-timeout", "0"]) { market in
             let (a, b) = (market.a, market.b)
             // A receives the batch but has not synced it; B tests the produce at the stall and records it by code.
             let batch = try market.receive(on: a, quantity: "200", product: "200102", supplier: "澄迈县福山镇绿源瓜菜专业合作社").code
@@ -284,25 +284,28 @@ struct ConflictEndToEndTests {
             #expect(synced["pushed"] == .integer(1) && synced["applied"] == .integer(1) && synced["rejected"] == .integer(0))
             let status = try b.device.json("status")
             #expect(status["pending"] == .integer(0) && status["rejected"]?.arrayValue?.isEmpty == true)
-            // `serve` has no option to shorten the orphan timeout (24 h, `CentralStore.orphanTimeout`), so within
-            // this test the held inspection is never flagged: no orphan conflict opens, and there is nothing to
-            // resolve. What is checked instead is that the held event joins its batch, on both devices, once the
-            // receipt arrives.
-            #expect(try market.listed("--kind", "orphan").isEmpty)
+            #expect(try market.listed("--kind", "orphan").isEmpty, "not flagged before the timeout has been checked")
 
+            // With a timeout of 0 the next push flags the held inspection before A's receipt joins it.
             try market.sync(a)
             try market.sync(b)
+            let orphan = try market.onlyOpenConflict(.orphan)
+            #expect(orphan.batchCode == batch)
+            #expect(orphan.candidates.map(\.eventId) == [eventId])
             for device in [a, b] {
                 let shown = try market.shown(batch, on: device)
                 #expect(shown.events.map { $0["kind"] } == [.string("receipt"), .string("inspection")])
                 #expect(shown.events.last?["id"] == .string(eventId))
                 #expect(shown["status"] == .string("held"), "the failed test counts once its batch arrives")
-                #expect(shown["conflicts"] == .array([]))
                 let text = try device.device.run("show", batch)
-                #expect(text.stdout.contains("农药残留 不合格 (62%)") && !text.stdout.contains("冲突："), "\(text)")
+                #expect(text.stdout.contains("农药残留 不合格 (62%)"), "\(text)")
+                try market.expectOpen(orphan, on: batch, device: device)
             }
             #expect(try market.shown(batch, on: a) == market.shown(batch, on: b))
-            #expect(try market.listed().isEmpty, "no conflict of any kind")
+
+            let resolved = try market.resolve(orphan, ["--action", "accept"], note: "进场登记已补到，检测有效 / the receipt arrived; the test stands")
+            #expect(resolved.resolution?.serverSeq == nil)
+            try market.expectBothPulled(resolved, on: batch)
         }
     }
 
