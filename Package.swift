@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "SyncCore", targets: ["SyncCore"]),
         .executable(name: "field", targets: ["FieldCLI"]),
         .executable(name: "sync-server", targets: ["SyncServer"]),
+        .executable(name: "tracesync-bench", targets: ["TraceSyncBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -71,6 +72,15 @@ let package = Package(
         .testTarget(
             name: "FieldCLITests",
             dependencies: ["SyncCore", "FieldCLI"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "TraceSyncBench",
+            dependencies: [
+                "SyncCore",
+                "CSQLite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
