@@ -1,5 +1,3 @@
-internal import Crypto
-import Foundation
 
 /// Device secrets and enrollment codes: random, shown once, stored only as SHA-256 hashes.
 ///
@@ -31,7 +29,5 @@ enum Secrets {
     }
 
     /// SHA-256, hex.
-    static func hash(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
-    }
+    static func hash(_ text: String) -> String { SHA256Hex.of(Array(text.utf8)) }
 }

@@ -1,4 +1,3 @@
-internal import Crypto
 
 /// One entry of a device's change journal (DESIGN.md §2).
 public struct JournalEntry: Codable, Hashable, Sendable {
@@ -15,7 +14,7 @@ public struct JournalEntry: Codable, Hashable, Sendable {
     /// The previous entry's hash; 64 zeros for the first.
     public let prev: String
     /// SHA-256 of `hashInput`, lowercase hex.
-    public let hash: String
+    public private(set) var hash: String
 
     /// The `prev` of a journal's first entry.
     public static let genesis = String(repeating: "0", count: 64)
@@ -25,18 +24,9 @@ public struct JournalEntry: Codable, Hashable, Sendable {
         deviceId: String, seq: Int64, hlc: HLCTimestamp, wallTime: Int64, author: String,
         kind: EventKind, payload: JSONValue, prev: String
     ) {
-        self.deviceId = deviceId
-        self.seq = seq
-        self.hlc = hlc
-        self.wallTime = wallTime
-        self.author = author
-        self.kind = kind
-        self.payload = payload
-        self.prev = prev
-        self.hash = Self.computeHash(
-            deviceId: deviceId, seq: seq, hlc: hlc, wallTime: wallTime, author: author,
-            kind: kind, payload: payload, prev: prev
-        )
+        self.init(deviceId: deviceId, seq: seq, hlc: hlc, wallTime: wallTime, author: author, kind: kind,
+                  payload: payload, prev: prev, hash: "")
+        self.hash = expectedHash
     }
 
     /// An entry with the hash it claims, as received or stored; `expectedHash` tells whether it is genuine.
@@ -57,10 +47,10 @@ public struct JournalEntry: Codable, Hashable, Sendable {
 
     /// The hash the entry's content implies; differs from `hash` when anything was altered.
     public var expectedHash: String {
-        Self.computeHash(
+        SHA256Hex.of(Self.hashInput(
             deviceId: deviceId, seq: seq, hlc: hlc, wallTime: wallTime, author: author,
             kind: kind, payload: payload, prev: prev
-        )
+        ))
     }
 
     /// The canonical encoding the hash is taken over: every field but `hash`, as a canonical JSON object
@@ -80,19 +70,5 @@ public struct JournalEntry: Codable, Hashable, Sendable {
             "payload": payload,
             "prev": .string(prev),
         ]).canonicalBytes
-    }
-
-    private static func computeHash(
-        deviceId: String, seq: Int64, hlc: HLCTimestamp, wallTime: Int64, author: String,
-        kind: EventKind, payload: JSONValue, prev: String
-    ) -> String {
-        let input = hashInput(
-            deviceId: deviceId, seq: seq, hlc: hlc, wallTime: wallTime, author: author,
-            kind: kind, payload: payload, prev: prev
-        )
-        return SHA256.hash(data: input).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
     }
 }
