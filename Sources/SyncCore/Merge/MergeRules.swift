@@ -50,7 +50,11 @@ public enum MergeRules {
             return nil
         case .operatorRegistration(let registered):
             guard registered.node == deviceNode else { throw Refusal.outOfScope(registered.node) }
-            if let code = registered.creditCode { _ = try CreditCode.validate(code, field: "creditCode") }
+            if let code = registered.creditCode, try CreditCode.validate(code, field: "creditCode") != code {
+                // Stored and matched as sent: only the canonical upper-case form can be compared for duplicates.
+                throw TraceSyncError("credit_code_format", field: "creditCode",
+                                     zh: "统一社会信用代码应为大写：「\(code)」。", en: "the credit code must be upper case: \"\(code)\".")
+            }
             return nil
         default:
             let events = try lookup.batchEvents(body.batchCode!)
