@@ -51,9 +51,20 @@ func buildRouter(_ configuration: ServerConfiguration, service: CentralService) 
         SyncController(service: service, body: body, maxEntries: configuration.maxEntries).endpoints,
         atPath: "/v1/sync"
     )
+    let limiter = PublicRateLimiter(perMinute: configuration.publicRateLimit)
+    router.group("/v1/trace")
+        .add(middleware: PublicRateLimitMiddleware(limiter: limiter, html: false))
+        .addRoutes(PublicTraceController(service: service).endpoints)
+    router.group("/t")
+        .add(middleware: PublicRateLimitMiddleware(limiter: limiter, html: true))
+        .addRoutes(TracePageController(service: service).endpoints)
     router.group("/v1/admin")
         .add(middleware: AdminAuthMiddleware(service: service))
         .addRoutes(AdminConflictController(service: service, body: body).endpoints, atPath: "conflicts")
+        .addRoutes(AdminTraceController(service: service).endpoints)
+    router.group("/v1/export")
+        .add(middleware: AdminAuthMiddleware(service: service))
+        .addRoutes(ExportController(service: service).endpoints)
     return router
 }
 

@@ -75,4 +75,36 @@ actor CentralService {
     func ensureBootstrapAdminToken() throws -> String? {
         try store.ensureBootstrapAdminToken()
     }
+
+    /// The consumer's view of a trace code; the child code of a voided sale is not shown, as if unknown.
+    func publicTrace(_ code: String) throws -> PublicTrace {
+        try store.publicTrace(code)
+    }
+
+    /// The recall list of a batch code, a child code or a supplier's upstream code.
+    func recall(_ code: String) throws -> RecallReport {
+        try store.recall(code)
+    }
+
+    /// Supervision counts over the query's days; refuses an unknown node.
+    func stats(_ query: DayRangeQuery) throws -> SupervisionStats {
+        if let node = query.node { _ = try store.node(node) }
+        return try store.stats(from: query.from, to: query.to, node: query.node)
+    }
+
+    /// The EPCIS 2.0 document of the query's range.
+    func epcisDocument(_ query: EPCISQuery) throws -> JSONValue {
+        try store.epcisDocument(from: query.from, to: query.to, node: query.node)
+    }
+
+    /// A page of the exchange feed.
+    func feed(_ query: FeedQuery) throws -> FeedPage {
+        try store.feed(after: query.cursor, limit: query.limit)
+    }
+
+    /// The regulators' CSV of `kind` over the query's days; refuses an unknown node.
+    func csv(_ kind: RegulatorCSV, _ query: DayRangeQuery) throws -> String {
+        if let node = query.node { _ = try store.node(node) }
+        return try store.csv(kind, from: query.from, to: query.to, node: query.node)
+    }
 }

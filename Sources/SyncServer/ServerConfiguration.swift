@@ -16,6 +16,8 @@ struct ServerConfiguration: Sendable {
     var orphanTimeoutSeconds: Int64 = 24 * 3600
     /// How old a business time may be before it is flagged as implausible.
     var pastWindowDays: Int64 = 30
+    /// Requests per minute one client address may make to the public trace routes (`/v1/trace/…`, `/t/…`).
+    var publicRateLimit: Int = 120
     /// How much the server logs.
     var logLevel: Logger.Level = .info
     /// Enrollment codes issued for demo markets, announced with the address once the server runs.

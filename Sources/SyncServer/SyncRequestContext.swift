@@ -1,9 +1,13 @@
 import Hummingbird
+import NIOCore
 import SyncCore
 
-/// The request context of the sync server: Hummingbird's own, plus the device or admin that authenticated.
-struct SyncRequestContext: RequestContext {
+/// The request context of the sync server: Hummingbird's own, plus the client's address and the device or admin
+/// that authenticated.
+struct SyncRequestContext: RemoteAddressRequestContext {
     var coreContext: CoreRequestContextStorage
+    /// The connected client's address (nil under the router test client), which the public rate limit keys on.
+    let remoteAddress: SocketAddress?
     /// Set by `DeviceAuthMiddleware` on the routes that need a device.
     var device: CentralStore.DeviceRecord?
     /// The admin's name, set by `AdminAuthMiddleware` on the `/v1/admin` routes.
@@ -11,6 +15,7 @@ struct SyncRequestContext: RequestContext {
 
     init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
+        self.remoteAddress = source.channel.remoteAddress
         self.device = nil
         self.admin = nil
     }

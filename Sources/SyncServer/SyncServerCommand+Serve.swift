@@ -43,9 +43,15 @@ extension SyncServerCommand {
         @Option(help: "业务时间早于收到时间多少天即标记为异常 / days a business time may lie in the past before it is flagged")
         var pastWindowDays: Int64 = 30
 
+        @Option(help: "公开查询接口（/v1/trace、/t）每个客户端地址每分钟的请求上限 / requests per minute one client address may make to the public trace routes")
+        var publicRateLimit = 120
+
         func validate() throws {
             guard (0...65_535).contains(port) else {
                 throw ValidationError("端口应在 0 到 65535 之间 / --port must be from 0 to 65535")
+            }
+            guard publicRateLimit > 0 else {
+                throw ValidationError("公开查询上限应大于 0 / --public-rate-limit must be greater than 0")
             }
             guard maxBodyBytes > 0, maxEntries > 0, orphanTimeout >= 0, pastWindowDays > 0 else {
                 throw ValidationError("上限应大于 0，孤立超时不能为负 / --max-body-bytes, --max-entries and --past-window-days must be greater than 0, --orphan-timeout at least 0")
@@ -55,6 +61,7 @@ extension SyncServerCommand {
         func run() async throws {
             var configuration = ServerConfiguration(
                 databasePath: db, host: host, port: port, maxBodyBytes: maxBodyBytes, maxEntries: maxEntries,
+                publicRateLimit: publicRateLimit,
                 logLevel: ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info,
                 bootstrapAdminToken: true
             )

@@ -18,12 +18,14 @@ struct ServerHarness: Sendable {
         try body(try CentralStore(path: databasePath))
     }
 
-    /// Sends a request with a raw body.
+    /// Sends a request with a raw body and any `extraHeaders`.
     func send(
-        _ method: HTTPRequest.Method, _ uri: String, body: String? = nil, secret: String? = nil
+        _ method: HTTPRequest.Method, _ uri: String, body: String? = nil, secret: String? = nil,
+        extraHeaders: HTTPFields = [:]
     ) async throws -> TestResponse {
         var headers: HTTPFields = [.contentType: "application/json"]
         if let secret { headers[.authorization] = "Bearer \(secret)" }
+        headers.append(contentsOf: extraHeaders)
         return try await client.execute(uri: uri, method: method, headers: headers,
                                         body: body.map { ByteBuffer(string: $0) })
     }
@@ -47,7 +49,8 @@ struct ServerHarness: Sendable {
 
 /// Runs `test` against a new server on a temporary database, removed afterwards whatever happens.
 func withServer(
-    maxBodyBytes: Int = 4_194_304, maxEntries: Int = 1_000, _ test: @Sendable (ServerHarness) async throws -> Void
+    maxBodyBytes: Int = 4_194_304, maxEntries: Int = 1_000, publicRateLimit: Int = 120,
+    _ test: @Sendable (ServerHarness) async throws -> Void
 ) async throws {
     let directory = FileManager.default.temporaryDirectory
         .appendingPathComponent("SyncServerTests-" + UUID().uuidString, isDirectory: true)
@@ -56,7 +59,8 @@ func withServer(
     let enrollments = try DemoMarkets.seed(into: try CentralStore(path: path), now: BusinessTime.now())
     let codes = Dictionary(uniqueKeysWithValues: enrollments.map { ($0.node.code, $0.code) })
     let app = try await buildApplication(ServerConfiguration(
-        databasePath: path, maxBodyBytes: maxBodyBytes, maxEntries: maxEntries, logLevel: .critical
+        databasePath: path, maxBodyBytes: maxBodyBytes, maxEntries: maxEntries, publicRateLimit: publicRateLimit,
+        logLevel: .critical
     ))
     try await app.test(.router) { client in
         try await test(ServerHarness(databasePath: path, client: client, codes: codes))

@@ -13,10 +13,14 @@ extension CentralStore {
         var seen: Set<String> = []
         var next: String? = code.digits
         while let current = next, stops.count < Self.maxTraceDepth, seen.insert(current).inserted {
-            guard let link = try database.row("SELECT batch_code, event_id, kind FROM trace_links WHERE code = ?", current),
-                  let stop = try stop(code: current, batch: link.string("batch_code")!,
+            guard let link = try database.row("SELECT batch_code, event_id, kind FROM trace_links WHERE code = ?", current)
+            else { return (stops, current) }
+            guard let stop = try stop(code: current, batch: link.string("batch_code")!,
                                       saleEvent: link.string("kind") == "sale" ? link.string("event_id") : nil) else {
-                return (stops, current)
+                // A link whose sale was voided (or whose receipt has not arrived) ends the chain; as the queried
+                // code itself, it names nothing a consumer may see.
+                if stops.isEmpty { throw Self.voidedCode(code) }
+                return (stops, nil)
             }
             stops.append(stop)
             next = stop.upstreamCode
@@ -82,7 +86,10 @@ extension CentralStore {
         let product = try database.row("SELECT name, name_en FROM products WHERE code = ?", receipt.product)
         let region = try database.row("SELECT name, name_en FROM regions WHERE code = ?", receipt.origin)
         var soldAt: Int64?
-        if let saleEvent, case .sale(let sale)? = state.line(saleEvent)?.current { soldAt = sale.time }
+        if let saleEvent {
+            guard let line = state.line(saleEvent), line.counts, case .sale(let sale) = line.current else { return nil }
+            soldAt = sale.time
+        }
         let inspections: [TraceStop.InspectionOutcome] = state.lines.compactMap { line in
             guard line.counts, case .inspection(let inspection) = line.current else { return nil }
             return .init(item: inspection.item, passed: inspection.passed, time: inspection.time)
@@ -109,6 +116,12 @@ extension CentralStore {
             """,
             batch
         ).map { try conflict($0.int("id")!) }
+    }
+
+    static func voidedCode(_ code: TraceCode) -> TraceSyncError {
+        TraceSyncError("unknown_code", field: "code",
+                       zh: "查无此追溯码：\(code.grouped)（该记录已作废或尚未生效）。请核对收据上的追溯码。",
+                       en: "no record of trace code \(code.grouped) (its record was voided or is not in effect). Check the code on the receipt.")
     }
 
     static func unknownCode(_ code: TraceCode) -> TraceSyncError {

@@ -7,3 +7,7 @@ extension EnrollResponse: ResponseEncodable {}
 extension PushResponse: ResponseEncodable {}
 extension PullPage: ResponseEncodable {}
 extension ConflictRecord: ResponseEncodable {}
+extension PublicTrace: ResponseEncodable {}
+extension RecallReport: ResponseEncodable {}
+extension SupervisionStats: ResponseEncodable {}
+extension FeedPage: ResponseEncodable {}

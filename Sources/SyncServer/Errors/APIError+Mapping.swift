@@ -9,12 +9,13 @@ extension APIError {
         switch code {
         case "unauthorized", "device_revoked": .unauthorized
         case "forbidden_scope": .forbidden
-        case "unknown_conflict": .notFound
+        case "unknown_conflict", "unknown_code": .notFound
         case "integrity_violation", "seq_gap", "enroll_code_used", "device_exists", "device_number_taken",
              "device_numbers_exhausted", "conflict_resolved": .conflict
         case "bad_resolution", "missing_field": .badRequest
         case "enroll_code_expired": .gone
         case "payload_too_large", "too_many_entries": .contentTooLarge
+        case "rate_limited": .tooManyRequests
         default: .badRequest
         }
     }

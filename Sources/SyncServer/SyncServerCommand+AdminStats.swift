@@ -1,0 +1,39 @@
+import ArgumentParser
+import SyncCore
+
+extension SyncServerCommand.Admin {
+    /// `admin stats`: supervision counts per node and business day.
+    struct Stats: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "监管统计：每个节点每天的进场、检测、交易 / Supervision counts per node and day."
+        )
+
+        @OptionGroup var options: AdminOptions
+        @Option(help: "开始日期 / first day, YYYY-MM-DD") var from: String
+        @Option(help: "结束日期（含）/ last day (included), YYYY-MM-DD") var to: String
+        @Option(help: "只统计此节点 / only this node, e.g. 46010001") var node: String?
+        @Flag(help: "以 JSON 输出 / print JSON for scripts") var json = false
+
+        func validate() throws {
+            _ = try query()
+        }
+
+        func run() throws {
+            let query = try query()
+            try options.withStore { store in
+                if let node = query.node { _ = try store.node(node) }
+                let stats = try store.stats(from: query.from, to: query.to, node: query.node)
+                if json { return try printJSON(stats) }
+                print(stats.tableLines.joined(separator: "\n"))
+            }
+        }
+
+        private func query() throws -> DayRangeQuery {
+            do {
+                return try DayRangeQuery(from: from, to: to, node: node)
+            } catch let refusal as TraceSyncError {
+                throw ValidationError(refusal)
+            }
+        }
+    }
+}

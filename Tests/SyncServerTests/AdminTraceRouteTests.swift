@@ -1,0 +1,73 @@
+import Hummingbird
+import HummingbirdTesting
+import SyncCore
+@testable import SyncServer
+import Testing
+
+/// `GET /v1/admin/recall/{code}` and `GET /v1/admin/stats`.
+@Suite struct AdminTraceRouteTests {
+    @Test func theRecallListsTheSaleWithItsBuyerAndTotals() async throws {
+        try await withServer { server in
+            let token = try server.adminToken()
+            let sample = try await TraceSample.pushed(to: server)
+            let response = try await server.send(.get, "/v1/admin/recall/\(sample.batchCode)", secret: token)
+            #expect(response.status == .ok)
+            let report = try response.decoded(RecallReport.self)
+            #expect(report.rows.map(\.childCode) == [sample.childCode])
+            #expect(report.rows.first?.buyer == TraceSample.buyer)
+            #expect(report.totalSold == ["kg": "20.5"])
+            #expect(report.totalOnHand == ["kg": "100"])
+        }
+    }
+
+    @Test func anUnknownCodeHasNoRecall() async throws {
+        try await withServer { server in
+            let token = try server.adminToken()
+            let unknown = TraceCode.make(node: "46010001", deviceNumber: 9, date: "261124", serial: 5).digits
+            let response = try await server.send(.get, "/v1/admin/recall/\(unknown)", secret: token)
+            #expect(response.status == .notFound)
+            #expect(try response.apiError.code == "unknown_code")
+        }
+    }
+
+    @Test func theStatsCountTheDay() async throws {
+        try await withServer { server in
+            let token = try server.adminToken()
+            _ = try await TraceSample.pushed(to: server)
+            let today = BusinessTime.dayOf(BusinessTime.now())
+            let response = try await server.send(.get, "/v1/admin/stats?from=\(today)&to=\(today)&node=46010001", secret: token)
+            #expect(response.status == .ok)
+            let stats = try response.decoded(SupervisionStats.self)
+            #expect(stats.days.map(\.receipts) == [1])
+            #expect(stats.days.map(\.inspectionsPassed) == [1])
+            #expect(stats.days.map(\.sales) == [1])
+        }
+    }
+
+    @Test(arguments: [
+        ("?to=2026-11-24", "from"), ("?from=2026-11-24", "to"), ("?from=24.11.2026&to=2026-11-24", "from"),
+        ("?from=2026-11-24&to=2026-02-30", "to"), ("?from=2026-11-24&to=2026-11-01", "to"),
+        ("?from=2026-11-24&to=2026-11-24&node=4601", "node"), ("?from=2026-11-24&to=2026-11-24&day=1", "day"),
+    ])
+    func aBadStatsQueryIsA400NamingTheParameter(query: String, field: String) async throws {
+        try await withServer { server in
+            let token = try server.adminToken()
+            let response = try await server.send(.get, "/v1/admin/stats\(query)", secret: token)
+            #expect(response.status == .badRequest)
+            #expect(try response.apiError.field == field)
+        }
+    }
+
+    @Test func theTraceAndExportRoutesOfAdminsNeedAToken() async throws {
+        try await withServer { server in
+            _ = try server.adminToken()
+            let device = try await server.enroll()
+            for uri in ["/v1/admin/recall/1", "/v1/admin/stats?from=2026-11-24&to=2026-11-24",
+                        "/v1/export/epcis?from=2026-11-24&to=2026-11-24", "/v1/export/feed",
+                        "/v1/export/csv/sales?from=2026-11-24&to=2026-11-24"] {
+                #expect(try await server.send(.get, uri).status == .unauthorized, "\(uri)")
+                #expect(try await server.send(.get, uri, secret: device.secret).status == .unauthorized, "\(uri)")
+            }
+        }
+    }
+}
