@@ -28,31 +28,37 @@ public enum BusinessTime {
     /// Reads a date `2026-11-24` and returns it as `YYYY-MM-DD`, checked.
     public static func day(_ text: String, field: String = "date") throws -> String {
         let millis = try parse(text, field: field)
-        return format(millis, "yyyy-MM-dd")
+        return dayOf(millis)
     }
 
     /// The current wall time.
     public static func now() -> Int64 { millis(Date()) }
 
     /// `yyyy-MM-dd HH:mm` in China Standard Time.
-    public static func display(_ millis: Int64) -> String { format(millis, "yyyy-MM-dd HH:mm") }
+    public static func display(_ millis: Int64) -> String {
+        let t = CivilTime(millis)
+        return "\(t.year)-\(pad(t.month))-\(pad(t.day)) \(pad(t.hour)):\(pad(t.minute))"
+    }
 
     /// ISO 8601 with the +08:00 offset.
-    public static func iso(_ millis: Int64) -> String { format(millis, "yyyy-MM-dd'T'HH:mm:ssxxx") }
+    public static func iso(_ millis: Int64) -> String {
+        let t = CivilTime(millis)
+        return "\(t.year)-\(pad(t.month))-\(pad(t.day))T\(pad(t.hour)):\(pad(t.minute)):\(pad(t.second))+08:00"
+    }
 
     /// The `YYMMDD` date a trace code carries.
-    public static func codeDate(_ millis: Int64) -> String { format(millis, "yyMMdd") }
+    public static func codeDate(_ millis: Int64) -> String {
+        let t = CivilTime(millis)
+        return pad(t.year % 100) + pad(t.month) + pad(t.day)
+    }
 
     /// The `YYYY-MM-DD` day in China Standard Time.
-    public static func dayOf(_ millis: Int64) -> String { format(millis, "yyyy-MM-dd") }
-
-    private static func format(_ millis: Int64, _ pattern: String) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = zone
-        formatter.dateFormat = pattern
-        return formatter.string(from: Date(timeIntervalSince1970: Double(millis) / 1000))
+    public static func dayOf(_ millis: Int64) -> String {
+        let t = CivilTime(millis)
+        return "\(t.year)-\(pad(t.month))-\(pad(t.day))"
     }
+
+    private static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
 
     private static func millis(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
 }
