@@ -101,12 +101,22 @@ extension CentralStore: MergeLookup {
                              event.id, code.digits, node, receivedAt)
         }
         for finding in decision.conflicts { try record(finding, node: node, at: receivedAt) }
-        if let code = event.body.batchCode { try materialize(code) }
+        if let after = decision.batchAfter {
+            try save(after)
+        } else if let code = event.body.batchCode {
+            try materialize(code)
+        }
     }
 
     /// Recomputes batch `code`'s derived columns from its merged events.
     func materialize(_ code: TraceCode) throws {
         guard let state = BatchState.derive(code: code, events: try batchEvents(code)) else { return }
+        try save(state)
+    }
+
+    /// Writes a batch's derived columns.
+    private func save(_ state: BatchState) throws {
+        let code = state.code
         let receipt = state.receipt
         try database.run(
             """

@@ -11,8 +11,14 @@ public struct EntryDecision: Hashable, Sendable {
     public let heldForBatch: Bool
     /// For a duplicate operator: the existing operator the new id becomes an alias of.
     public let aliasOf: String?
+    /// The event's batch with the event merged, when the batch was known: the store saves it without reading the
+    /// batch's events again.
+    public let batchAfter: BatchState?
 
-    static func merged(_ event: RecordedEvent, conflicts: [ConflictFinding], heldForBatch: Bool, aliasOf: String?) -> EntryDecision {
+    static func merged(
+        _ event: RecordedEvent, conflicts: [ConflictFinding], heldForBatch: Bool, aliasOf: String?,
+        batchAfter: BatchState? = nil
+    ) -> EntryDecision {
         let held = heldForBatch
             ? LocalizedText(zh: "批次的进场登记尚未到达服务器，本记录暂存，待批次到达后生效。",
                             en: "the batch's receipt has not reached the server; the event is held until it arrives.")
@@ -25,7 +31,7 @@ public struct EntryDecision: Hashable, Sendable {
             verdict: conflicts.isEmpty ? .applied : .conflict,
             reasonCode: conflicts.first?.kind.rawValue ?? (heldForBatch ? "held_for_batch" : nil),
             message: conflictMessage ?? held, event: event, conflicts: conflicts, heldForBatch: heldForBatch,
-            aliasOf: aliasOf
+            aliasOf: aliasOf, batchAfter: batchAfter
         )
     }
 
@@ -34,7 +40,7 @@ public struct EntryDecision: Hashable, Sendable {
         return EntryDecision(
             verdict: .rejected, reasonCode: error.code,
             message: LocalizedText(zh: error.message.zh + (field?.zh ?? ""), en: error.message.en + (field?.en ?? "")),
-            event: nil, conflicts: [], heldForBatch: false, aliasOf: nil
+            event: nil, conflicts: [], heldForBatch: false, aliasOf: nil, batchAfter: nil
         )
     }
 

@@ -32,7 +32,8 @@ public enum MergeRules {
         return .merged(
             event, conflicts: try rules.findings(batch: batch, existingOperator: existing),
             heldForBatch: batch == nil && event.body.kind != .receipt && event.body.batchCode != nil,
-            aliasOf: existing?.id
+            aliasOf: existing?.id,
+            batchAfter: batch.flatMap { BatchState.derive(code: $0.code, events: $0.lines.map(\.event) + [event]) }
         )
     }
 
