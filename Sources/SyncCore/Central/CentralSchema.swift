@@ -2,14 +2,7 @@
 enum CentralSchema {
     static var migrator: Migrator {
         var migrator = Migrator()
-        migrator.register("v1-central", sql: """
-            CREATE TABLE regions (
-                code TEXT PRIMARY KEY, name TEXT NOT NULL, name_en TEXT NOT NULL, parent TEXT, level TEXT NOT NULL
-            );
-            CREATE TABLE products (
-                code TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, name_en TEXT NOT NULL,
-                industry TEXT NOT NULL, category TEXT NOT NULL, unit TEXT NOT NULL
-            );
+        migrator.register("v1-central", sql: CatalogueTables.schema + """
             CREATE TABLE nodes (
                 code TEXT PRIMARY KEY, name TEXT NOT NULL, name_en TEXT NOT NULL, kind TEXT NOT NULL,
                 region TEXT NOT NULL REFERENCES regions (code)

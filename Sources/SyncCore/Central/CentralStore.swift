@@ -39,19 +39,13 @@ public final class CentralStore {
 
     /// Adds or updates a region and logs it for every device.
     public func upsert(_ region: Region) throws {
-        try database.run(
-            "INSERT OR REPLACE INTO regions (code, name, name_en, parent, level) VALUES (?, ?, ?, ?, ?)",
-            region.code, region.name, region.nameEn, region.parent, region.level
-        )
+        try CatalogueTables.save(region, in: database)
         try log(kind: "region", node: nil, body: try JSONValue(encoding: region))
     }
 
     /// Adds or updates a product and logs it for every device.
     public func upsert(_ product: Product) throws {
-        try database.run(
-            "INSERT OR REPLACE INTO products (code, name, name_en, industry, category, unit) VALUES (?, ?, ?, ?, ?, ?)",
-            product.code, product.name, product.nameEn, product.industry, product.category, product.unit
-        )
+        try CatalogueTables.save(product, in: database)
         try log(kind: "product", node: nil, body: try JSONValue(encoding: product))
     }
 

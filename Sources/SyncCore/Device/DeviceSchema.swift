@@ -2,7 +2,7 @@
 enum DeviceSchema {
     static var migrator: Migrator {
         var migrator = Migrator()
-        migrator.register("v1-device", sql: """
+        migrator.register("v1-device", sql: CatalogueTables.schema + """
             CREATE TABLE device (
                 id INTEGER PRIMARY KEY CHECK (id = 1),
                 device_id TEXT NOT NULL,
@@ -10,13 +10,6 @@ enum DeviceSchema {
                 device_number INTEGER NOT NULL,
                 inspector TEXT NOT NULL,
                 created_at INTEGER NOT NULL
-            );
-            CREATE TABLE regions (
-                code TEXT PRIMARY KEY, name TEXT NOT NULL, name_en TEXT NOT NULL, parent TEXT, level TEXT NOT NULL
-            );
-            CREATE TABLE products (
-                code TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, name_en TEXT NOT NULL,
-                industry TEXT NOT NULL, category TEXT NOT NULL, unit TEXT NOT NULL
             );
             CREATE TABLE operators (
                 id TEXT PRIMARY KEY,

@@ -13,10 +13,7 @@ extension FieldStore {
                 en: "unknown product \"\(reference)\": enter a product code or its exact name; `field products` lists them."
             )
         }
-        return Product(
-            code: row.string("code")!, name: row.string("name")!, nameEn: row.string("name_en")!,
-            industry: row.string("industry")!, category: row.string("category")!, unit: row.string("unit")!
-        )
+        return CatalogueTables.product(row)
     }
 
     /// Every product, by code; those whose code or name contains `search`, when given.
@@ -24,12 +21,7 @@ extension FieldStore {
         let pattern = "%" + (search ?? "") + "%"
         return try database.query(
             "SELECT * FROM products WHERE code LIKE ?1 OR name LIKE ?1 OR name_en LIKE ?1 ORDER BY code", pattern
-        ).map {
-            Product(
-                code: $0.string("code")!, name: $0.string("name")!, nameEn: $0.string("name_en")!,
-                industry: $0.string("industry")!, category: $0.string("category")!, unit: $0.string("unit")!
-            )
-        }
+        ).map(CatalogueTables.product)
     }
 
     /// The region with this GB/T 2260 code or exact name.

@@ -53,16 +53,8 @@ extension FieldStore {
             for item in page.items.compactMap(\.item) {
                 switch item {
                 case .entry(let entry, let verdict): try applyPulled(entry, verdict: verdict)
-                case .product(let product):
-                    try database.run(
-                        "INSERT OR REPLACE INTO products (code, name, name_en, industry, category, unit) VALUES (?, ?, ?, ?, ?, ?)",
-                        product.code, product.name, product.nameEn, product.industry, product.category, product.unit
-                    )
-                case .region(let region):
-                    try database.run(
-                        "INSERT OR REPLACE INTO regions (code, name, name_en, parent, level) VALUES (?, ?, ?, ?, ?)",
-                        region.code, region.name, region.nameEn, region.parent, region.level
-                    )
+                case .product(let product): try CatalogueTables.save(product, in: database)
+                case .region(let region): try CatalogueTables.save(region, in: database)
                 case .operator(let registered): try saveOperator(registered)
                 case .conflict(let conflict): try saveConflict(conflict)
                 }

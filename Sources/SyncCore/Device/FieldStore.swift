@@ -67,18 +67,8 @@ public final class FieldStore {
                 "INSERT INTO device (id, device_id, node, device_number, inspector, created_at) VALUES (1, ?, ?, ?, ?, ?)",
                 identity.deviceId, node, deviceNumber, inspectorName, BusinessTime.now()
             )
-            for region in regions {
-                try database.run(
-                    "INSERT INTO regions (code, name, name_en, parent, level) VALUES (?, ?, ?, ?, ?)",
-                    region.code, region.name, region.nameEn, region.parent, region.level
-                )
-            }
-            for product in try BundledMasterData.products() {
-                try database.run(
-                    "INSERT INTO products (code, name, name_en, industry, category, unit) VALUES (?, ?, ?, ?, ?, ?)",
-                    product.code, product.name, product.nameEn, product.industry, product.category, product.unit
-                )
-            }
+            for region in regions { try CatalogueTables.save(region, in: database) }
+            for product in try BundledMasterData.products() { try CatalogueTables.save(product, in: database) }
         }
         return try FieldStore(database: database, identity: identity)
     }

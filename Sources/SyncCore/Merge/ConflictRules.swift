@@ -15,8 +15,11 @@ struct ConflictRules<Lookup: MergeLookup> {
                           hlc: entry.hlc, deviceTime: entry.wallTime, value: value)
     }
 
-    /// Every conflict the event takes part in. `batch` is its batch before the event, nil for a receipt or an orphan.
-    func findings(batch: BatchState?, existingOperator: (id: String, eventId: String?)?) throws -> [ConflictFinding] {
+    /// Every conflict the event takes part in. `batch` is its batch before the event and `after` with it, both nil
+    /// for a receipt or an orphan.
+    func findings(
+        batch: BatchState?, after: BatchState?, existingOperator: (id: String, eventId: String?)?
+    ) throws -> [ConflictFinding] {
         var findings: [ConflictFinding] = []
         if let time = event.body.time, let finding = implausibleTime(time) { findings.append(finding) }
         switch event.body {
@@ -25,16 +28,16 @@ struct ConflictRules<Lookup: MergeLookup> {
             // Events held for the batch (orphans) join it now: the flags they raise together open their conflicts
             // here, or the batch would carry a flag with nothing in the admins' queue.
             let held = try lookup.batchEvents(receipt.batchCode)
-            if !held.isEmpty { findings += try flagConflicts(code: receipt.batchCode, before: held, flags: []) }
+            if !held.isEmpty {
+                findings += try flagConflicts(after: BatchState.derive(code: receipt.batchCode, events: held + [event]), flags: [])
+            }
         case .operatorRegistration(let registered):
             if let existing = existingOperator { findings.append(try duplicateOperator(registered, existing: existing)) }
         case .correction(let correction):
             if let batch { findings += try concurrentEdits(correction, batch: batch) }
         default: break
         }
-        if let batch {
-            findings += try flagConflicts(code: batch.code, before: batch.lines.map(\.event), flags: batch.flags)
-        }
+        if let batch { findings += try flagConflicts(after: after, flags: batch.flags) }
         return findings
     }
 
@@ -91,10 +94,11 @@ struct ConflictRules<Lookup: MergeLookup> {
         return findings
     }
 
-    /// Oversold and traded-while-held: flags batch `code` carries once the event joins the events `before` it
-    /// (which had `flags`), when the event is one of their causes.
-    private func flagConflicts(code: TraceCode, before: [RecordedEvent], flags: Set<BatchFlag>) throws -> [ConflictFinding] {
-        guard let after = BatchState.derive(code: code, events: before + [event]) else { return [] }
+    /// Oversold and traded-while-held: flags the batch carries once the event has joined it (`after`; it had `flags`
+    /// before), when the event is one of their causes.
+    private func flagConflicts(after: BatchState?, flags: Set<BatchFlag>) throws -> [ConflictFinding] {
+        guard let after else { return [] }
+        let code = after.code
         var findings: [ConflictFinding] = []
         let appeared = after.flags.subtracting(flags)
         if after.flags.contains(.oversold), appeared.contains(.oversold) || [.sale, .disposal].contains(event.body.kind) {

@@ -29,11 +29,11 @@ public enum MergeRules {
            let found = try lookup.operatorWithCreditCode(code, node: registered.node), found.id != registered.id {
             existing = found
         }
+        let after = batch.flatMap { BatchState.derive(code: $0.code, events: $0.lines.map(\.event) + [event]) }
         return .merged(
-            event, conflicts: try rules.findings(batch: batch, existingOperator: existing),
+            event, conflicts: try rules.findings(batch: batch, after: after, existingOperator: existing),
             heldForBatch: batch == nil && event.body.kind != .receipt && event.body.batchCode != nil,
-            aliasOf: existing?.id,
-            batchAfter: batch.flatMap { BatchState.derive(code: $0.code, events: $0.lines.map(\.event) + [event]) }
+            aliasOf: existing?.id, batchAfter: after
         )
     }
 

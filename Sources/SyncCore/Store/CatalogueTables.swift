@@ -1,0 +1,35 @@
+/// The regions and products tables, the same on a device and on the server, with how to write and read them.
+enum CatalogueTables {
+    /// The tables' definitions, part of both stores' first migration.
+    static let schema = """
+        CREATE TABLE regions (
+            code TEXT PRIMARY KEY, name TEXT NOT NULL, name_en TEXT NOT NULL, parent TEXT, level TEXT NOT NULL
+        );
+        CREATE TABLE products (
+            code TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, name_en TEXT NOT NULL,
+            industry TEXT NOT NULL, category TEXT NOT NULL, unit TEXT NOT NULL
+        );
+        """
+
+    /// Adds or replaces a region.
+    static func save(_ region: Region, in database: Database) throws {
+        try database.run(
+            "INSERT OR REPLACE INTO regions (code, name, name_en, parent, level) VALUES (?, ?, ?, ?, ?)",
+            region.code, region.name, region.nameEn, region.parent, region.level
+        )
+    }
+
+    /// Adds or replaces a product.
+    static func save(_ product: Product, in database: Database) throws {
+        try database.run(
+            "INSERT OR REPLACE INTO products (code, name, name_en, industry, category, unit) VALUES (?, ?, ?, ?, ?, ?)",
+            product.code, product.name, product.nameEn, product.industry, product.category, product.unit
+        )
+    }
+
+    /// The product a `products` row holds.
+    static func product(_ row: Row) -> Product {
+        Product(code: row.string("code")!, name: row.string("name")!, nameEn: row.string("name_en")!,
+                industry: row.string("industry")!, category: row.string("category")!, unit: row.string("unit")!)
+    }
+}
