@@ -7,7 +7,7 @@ import SyncCore
 /// end before the actor takes the next job, so a graceful shutdown never leaves a transaction half written.
 actor CentralService {
     private let executor: DedicatedThreadExecutor
-    private let store: CentralStore
+    let store: CentralStore
 
     /// The dedicated thread's executor, which every call of this actor runs on.
     nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
