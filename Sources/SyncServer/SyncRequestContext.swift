@@ -12,6 +12,8 @@ struct SyncRequestContext: RemoteAddressRequestContext {
     var device: CentralStore.DeviceRecord?
     /// The admin's name, set by `AdminAuthMiddleware` on the `/v1/admin` routes.
     var admin: String?
+    /// What the audit log will say about this request: who acted, and what a handler did.
+    let trail = AuditTrail()
 
     init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

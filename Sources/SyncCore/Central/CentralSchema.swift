@@ -157,6 +157,7 @@ enum CentralSchema {
             CREATE INDEX IF NOT EXISTS events_node_time ON events (node, time);
             CREATE INDEX IF NOT EXISTS events_time ON events (time);
             """)
+        migrator.register("v4-audit", sql: AuditSchema.sql)
         return migrator
     }
 }

@@ -19,6 +19,7 @@ struct DeviceAuthMiddleware: RouterMiddleware {
         var context = context
         let device = try await service.authenticate(secret: secret)
         context.device = device
+        context.trail.actor = "device:\(device.id)"
         context.logger[metadataKey: "device.id"] = "\(device.id)"
         return try await next(request, context)
     }
