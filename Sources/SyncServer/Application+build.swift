@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdTLS
 import Logging
 import NIOCore
 import SyncCore
@@ -18,6 +19,7 @@ func buildApplication(_ configuration: ServerConfiguration) async throws -> some
     let router = try buildRouter(configuration, service: service)
     var app = Application(
         router: router,
+        server: try configuration.tls.map { try .tls(.http1(), tlsConfiguration: $0) } ?? .http1(),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "sync-server"),
         onServerRunning: { channel in
             let adminToken = configuration.bootstrapAdminToken ? await bootstrapAdminToken(service, logger: logger) : nil
@@ -42,6 +44,7 @@ func buildRouter(_ configuration: ServerConfiguration, service: CentralService) 
     let router = Router(context: SyncRequestContext.self)
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: AccessLogMiddleware())
+    router.add(middleware: AuditMiddleware(service: service))
     router.add(middleware: ErrorMiddleware())
     let body = JSONBody(maxBytes: configuration.maxBodyBytes)
     router.addRoutes(HealthController().endpoints, atPath: "/healthz")
@@ -82,7 +85,7 @@ private func bootstrapAdminToken(_ service: CentralService, logger: Logger) asyn
 /// Prints where the server listens (the bound port when 0 was asked for), the demo enrollment codes and a new admin
 /// token, then flushes: scripts and tests wait for the first line. The token goes to standard output only, not the log.
 private func announce(_ configuration: ServerConfiguration, port: Int, adminToken: String?) {
-    let base = "http://\(configuration.host):\(port)"
+    let base = "\(configuration.tls == nil ? "http" : "https")://\(configuration.host):\(port)"
     var lines = ["sync-server 正在监听 / listening on \(base)"]
     for demo in configuration.demoEnrollments {
         lines.append("演示市场 / demo market \(demo.node.code) \(demo.node.name)")

@@ -1,4 +1,5 @@
 import Logging
+import NIOSSL
 
 /// Everything `buildApplication(_:)` needs to know: where the store is, where to listen, and the request limits.
 struct ServerConfiguration: Sendable {
@@ -18,6 +19,8 @@ struct ServerConfiguration: Sendable {
     var pastWindowDays: Int64 = 30
     /// Requests per minute one client address may make to the public trace routes (`/v1/trace/…`, `/t/…`).
     var publicRateLimit: Int = 120
+    /// TLS for HTTPS (`serve --tls-cert --tls-key`); nil serves plain HTTP, for loopback or behind a TLS proxy.
+    var tls: TLSConfiguration?
     /// How much the server logs.
     var logLevel: Logger.Level = .info
     /// Enrollment codes issued for demo markets, announced with the address once the server runs.

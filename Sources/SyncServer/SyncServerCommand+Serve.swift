@@ -12,9 +12,9 @@ extension SyncServerCommand {
         static let configuration = CommandConfiguration(
             abstract: "启动同步服务器 / Start the sync server.",
             discussion: """
-                首次启动时打印管理员令牌（仅显示一次），用于 /v1/admin 接口。
+                首次启动时打印管理员令牌（仅显示一次），用于 /v1/admin 接口。给出 --tls-cert 与 --tls-key 时只提供 HTTPS。
                 收到 SIGINT 或 SIGTERM 时完成正在处理的请求后退出。日志级别 / log level: 环境变量 LOG_LEVEL（默认 info）。
-                The first start prints the admin token for the /v1/admin routes, once.
+                The first start prints the admin token for the /v1/admin routes, once. With --tls-cert and --tls-key it serves HTTPS only.
                 On SIGINT or SIGTERM, finishes the requests in flight and exits. Log level: env LOG_LEVEL (default info).
                 """
         )
@@ -46,7 +46,16 @@ extension SyncServerCommand {
         @Option(help: "公开查询接口（/v1/trace、/t）每个客户端地址每分钟的请求上限 / requests per minute one client address may make to the public trace routes")
         var publicRateLimit = 120
 
+        @Option(help: "TLS 证书链 PEM 文件（与 --tls-key 一起使用，启用 HTTPS）/ PEM file with the TLS certificate chain (with --tls-key, serves HTTPS)")
+        var tlsCert: String?
+
+        @Option(help: "TLS 私钥 PEM 文件 / PEM file with the TLS private key")
+        var tlsKey: String?
+
         func validate() throws {
+            guard (tlsCert == nil) == (tlsKey == nil) else {
+                throw ValidationError("--tls-cert 与 --tls-key 须同时给出 / give both --tls-cert and --tls-key, or neither")
+            }
             guard (0...65_535).contains(port) else {
                 throw ValidationError("端口应在 0 到 65535 之间 / --port must be from 0 to 65535")
             }
@@ -68,6 +77,9 @@ extension SyncServerCommand {
             configuration.orphanTimeoutSeconds = orphanTimeout
             configuration.pastWindowDays = pastWindowDays
             do {
+                if let tlsCert, let tlsKey {
+                    configuration.tls = try TLSFiles(certificatePath: tlsCert, keyPath: tlsKey).configuration()
+                }
                 if demo {
                     let store = try CentralStore(path: db)
                     configuration.demoEnrollments = try DemoMarkets.seed(into: store, now: BusinessTime.now())

@@ -10,9 +10,11 @@ public final class ServerProcess: @unchecked Sendable {
     private var process: Process?
     private var logURL: URL?
     public private(set) var port = 0
+    /// `https` when the server was started with `--tls-cert` and `--tls-key`, as it announces.
+    public private(set) var scheme = "http"
 
     /// The server's base URL.
-    public var url: String { "http://127.0.0.1:\(port)" }
+    public var url: String { "\(scheme)://127.0.0.1:\(port)" }
 
     public init(directory: URL) {
         self.directory = directory
@@ -39,8 +41,9 @@ public final class ServerProcess: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
             let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-            if let range = text.range(of: #"listening on http://127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
+            if let range = text.range(of: #"listening on https?://127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
                 port = Int(text[range].split(separator: ":").last!)!
+                scheme = text[range].contains("https://") ? "https" : "http"
                 return
             }
             guard process.isRunning else { throw HarnessError("sync-server exited at start:\n\(text)") }
