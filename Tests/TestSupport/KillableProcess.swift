@@ -1,0 +1,65 @@
+public import Foundation
+
+/// A command started in the background that a test may kill at any moment, e.g. with SIGKILL in the middle of a
+/// write, and then inspect: how it ended and what it had printed by then.
+public final class KillableProcess: @unchecked Sendable {
+    // @unchecked Sendable: the members are set in `init` and only read afterwards; `Process` is thread-safe for
+    // `processIdentifier`, `isRunning`, `waitUntilExit` and `terminationStatus`.
+    private let process: Process
+    private let stdoutURL: URL
+    private let stderrURL: URL
+    private let command: String
+
+    /// Starts `executable ARGUMENTS` in `directory` with `environment` added.
+    public init(_ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws {
+        let name = UUID().uuidString
+        stdoutURL = directory.appendingPathComponent("killable-\(name).out")
+        stderrURL = directory.appendingPathComponent("killable-\(name).err")
+        FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+        FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var variables = ProcessInfo.processInfo.environment
+        variables["FIELD_LANG"] = nil
+        variables.merge(environment) { $1 }
+        process.environment = variables
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
+        process.standardError = try FileHandle(forWritingTo: stderrURL)
+        command = ([executable.lastPathComponent] + arguments).joined(separator: " ")
+        try process.run()
+    }
+
+    /// Sends `signal` if the command still runs; true if it did.
+    @discardableResult
+    public func kill(_ signal: Int32 = SIGKILL) -> Bool {
+        guard process.isRunning else { return false }
+        return Foundation.kill(process.processIdentifier, signal) == 0
+    }
+
+    /// Waits for the command to end and returns what it printed; killed by a signal, its status is the signal's
+    /// number and `wasKilled` is true.
+    public func wait() -> (result: ProcessResult, wasKilled: Bool) {
+        process.waitUntilExit()
+        let result = ProcessResult(
+            command: command, status: process.terminationStatus,
+            stdout: (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? ""
+        )
+        try? FileManager.default.removeItem(at: stdoutURL)
+        try? FileManager.default.removeItem(at: stderrURL)
+        return (result, process.terminationReason == .uncaughtSignal)
+    }
+}
+
+extension FieldDeviceProcess {
+    /// Starts `field ARGUMENTS` against this device's database, to be killed at will.
+    public func startKillable(_ arguments: String...) throws -> KillableProcess {
+        guard let executable = Executables.url("field") else { throw HarnessError("no built field: run `swift build`") }
+        var variables = environment
+        variables["FIELD_DB"] = databasePath
+        return try KillableProcess(executable, arguments, in: directory, environment: variables)
+    }
+}
