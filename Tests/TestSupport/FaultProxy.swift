@@ -54,8 +54,13 @@ public final class FaultProxy: @unchecked Sendable {
         set { lock.withLock { recording = newValue } }
     }
 
-    /// The exchanges kept while `recordsExchanges` was on.
-    public var recorded: [Exchange] { lock.withLock { exchanges } }
+    /// The exchanges kept while `recordsExchanges` was on, since the last call; they are handed over once.
+    public func takeRecorded() -> [Exchange] {
+        lock.withLock {
+            defer { exchanges.removeAll() }
+            return exchanges
+        }
+    }
 
     /// How many times each fault was injected.
     public var injected: [Fault: Int] { lock.withLock { counts } }
