@@ -14,6 +14,8 @@ extension CentralStore {
                 ?? JournalEntry.genesis
             let receivedAt = clock()
             try flagOverdueOrphans(now: receivedAt)
+            let lookup = PushLookup(store: self)
+            let context = mergeContext(receivedAt: receivedAt)
             var verdicts: [EntryVerdict] = []
             for (index, entry) in entries.enumerated() {
                 guard entry.deviceId == device.id else {
@@ -42,10 +44,9 @@ extension CentralStore {
                 guard entry.prev == head else {
                     return .failure(try violation(device: device.id, entry: entry, kind: "broken_chain", storedHash: head))
                 }
-                let decision = try MergeRules.decide(
-                    entry: entry, deviceNode: device.node, context: mergeContext(receivedAt: receivedAt), lookup: self
-                )
+                let decision = try MergeRules.decide(entry: entry, deviceNode: device.node, context: context, lookup: lookup)
                 try store(entry, decision: decision, node: device.node, receivedAt: receivedAt)
+                lookup.merged(decision)
                 verdicts.append(decision.entryVerdict(seq: entry.seq))
                 acked = entry.seq
                 head = entry.hash

@@ -15,8 +15,8 @@ struct ConflictRules<Lookup: MergeLookup> {
                           hlc: entry.hlc, deviceTime: entry.wallTime, value: value)
     }
 
-    /// Every conflict the event takes part in. `batch` is its batch before the event and `after` with it, both nil
-    /// for a receipt or an orphan.
+    /// Every conflict the event takes part in. `batch` is its batch before the event and `after` with it (for a
+    /// receipt, `batch` is nil and `after` holds the receipt with the events held for it); both nil for an orphan.
     func findings(
         batch: BatchState?, after: BatchState?, existingOperator: (id: String, eventId: String?)?
     ) throws -> [ConflictFinding] {
@@ -27,10 +27,7 @@ struct ConflictRules<Lookup: MergeLookup> {
             if let finding = try certificateReuse(receipt) { findings.append(finding) }
             // Events held for the batch (orphans) join it now: the flags they raise together open their conflicts
             // here, or the batch would carry a flag with nothing in the admins' queue.
-            let held = try lookup.batchEvents(receipt.batchCode)
-            if !held.isEmpty {
-                findings += try flagConflicts(after: BatchState.derive(code: receipt.batchCode, events: held + [event]), flags: [])
-            }
+            if let after, after.lines.count > 1 { findings += try flagConflicts(after: after, flags: []) }
         case .operatorRegistration(let registered):
             if let existing = existingOperator { findings.append(try duplicateOperator(registered, existing: existing)) }
         case .correction(let correction):

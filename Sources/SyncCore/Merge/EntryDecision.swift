@@ -11,8 +11,8 @@ public struct EntryDecision: Hashable, Sendable {
     public let heldForBatch: Bool
     /// For a duplicate operator: the existing operator the new id becomes an alias of.
     public let aliasOf: String?
-    /// The event's batch with the event merged, when the batch was known: the store saves it without reading the
-    /// batch's events again.
+    /// The event's batch with the event merged, when the batch was known or the event is its receipt: the store
+    /// saves it without reading the batch's events again.
     public let batchAfter: BatchState?
 
     static func merged(

@@ -9,12 +9,21 @@ public protocol MergeLookup {
     func operatorWithCreditCode(_ creditCode: String, node: String) throws -> (id: String, eventId: String?)?
     /// The events the store has merged for batch `code`; empty when the batch is unknown.
     func batchEvents(_ code: TraceCode) throws -> [RecordedEvent]
+    /// Batch `code` as its merged events make it; nil when its receipt has not been merged.
+    func batchState(_ code: TraceCode) throws -> BatchState?
     /// True when a trace code is already taken by a batch or a sale.
     func codeExists(_ code: TraceCode) throws -> Bool
     /// The receipts (event ids) of batches that carry this quarantine certificate, with their operators.
     func certificateHolders(_ certificate: String) throws -> [(eventId: String, operatorId: String)]
     /// The candidate an already merged event makes, with `value`; nil when the event is unknown.
     func candidate(eventId: String, value: String) throws -> ConflictCandidate?
+}
+
+extension MergeLookup {
+    /// Derives the state from `batchEvents(_:)`; a lookup that keeps states up to date may answer without it.
+    public func batchState(_ code: TraceCode) throws -> BatchState? {
+        BatchState.derive(code: code, events: try batchEvents(code))
+    }
 }
 
 /// The server's view of time when it judges an entry.

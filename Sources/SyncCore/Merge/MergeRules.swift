@@ -29,12 +29,20 @@ public enum MergeRules {
            let found = try lookup.operatorWithCreditCode(code, node: registered.node), found.id != registered.id {
             existing = found
         }
-        let after = batch.flatMap { BatchState.derive(code: $0.code, events: $0.lines.map(\.event) + [event]) }
+        let after = try batchAfter(event, batch: batch, lookup: lookup)
         return .merged(
             event, conflicts: try rules.findings(batch: batch, after: after, existingOperator: existing),
             heldForBatch: batch == nil && event.body.kind != .receipt && event.body.batchCode != nil,
             aliasOf: existing?.id, batchAfter: after
         )
+    }
+
+    /// The event's batch with the event merged: `batch` and the event, or for a receipt the receipt and the events
+    /// held for it; nil for master data and for an event whose batch has not arrived.
+    private static func batchAfter(_ event: RecordedEvent, batch: BatchState?, lookup: some MergeLookup) throws -> BatchState? {
+        if let batch { return BatchState.derive(code: batch.code, events: batch.lines.map(\.event) + [event]) }
+        guard case .receipt(let receipt) = event.body else { return nil }
+        return BatchState.derive(code: receipt.batchCode, events: try lookup.batchEvents(receipt.batchCode) + [event])
     }
 
     /// Refuses what cannot be merged; returns the batch the event belongs to, nil for a receipt, master data or an
@@ -58,8 +66,7 @@ public enum MergeRules {
             }
             return nil
         default:
-            let events = try lookup.batchEvents(body.batchCode!)
-            guard let state = BatchState.derive(code: body.batchCode!, events: events) else {
+            guard let state = try lookup.batchState(body.batchCode!) else {
                 try checkOrphan(body, lookup: lookup)
                 return nil
             }
