@@ -36,7 +36,7 @@ extension JSONValue {
             output.append(UInt8(ascii: "]"))
         case .object(let members):
             output.append(UInt8(ascii: "{"))
-            let keys = members.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
+            let keys = members.keys.sorted(by: Self.utf16Precedes)
             for (index, key) in keys.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
                 Self.writeString(key, to: &output)
@@ -47,9 +47,32 @@ extension JSONValue {
         }
     }
 
+    /// Orders keys by their UTF-16 code units without transcoding: UTF-8 bytes order the same, except a character
+    /// of U+E000–U+FFFF against one above U+FFFF (first bytes 0xEE and up), which falls back to UTF-16.
+    private static func utf16Precedes(_ left: String, _ right: String) -> Bool {
+        var leftBytes = left.utf8.makeIterator(), rightBytes = right.utf8.makeIterator()
+        while true {
+            switch (leftBytes.next(), rightBytes.next()) {
+            case (nil, nil): return false
+            case (nil, _): return true
+            case (_, nil): return false
+            case let (leftByte?, rightByte?) where leftByte == rightByte: continue
+            case let (leftByte?, rightByte?) where leftByte < 0xEE && rightByte < 0xEE: return leftByte < rightByte
+            default: return left.utf16.lexicographicallyPrecedes(right.utf16)
+            }
+        }
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     private static func writeString(_ string: String, to output: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
         output.append(UInt8(ascii: "\""))
+        guard string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            output.append(contentsOf: string.utf8)
+            output.append(UInt8(ascii: "\""))
+            return
+        }
+        let hex = hexDigits
         for byte in string.utf8 {
             switch byte {
             case UInt8(ascii: "\""): output += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]

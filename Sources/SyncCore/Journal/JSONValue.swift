@@ -15,9 +15,9 @@ public enum JSONValue: Hashable, Sendable {
         self = try JSONValue.parse(JSONEncoder().encode(encodable))
     }
 
-    /// Decodes a typed value from this JSON value.
+    /// Decodes a typed value from this JSON value, as `JSONDecoder` decodes its canonical encoding.
     public func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        try JSONDecoder().decode(type, from: canonicalData)
+        try JSONValueDecoder.decode(type, from: self, path: [])
     }
 
     /// The member `key` of an object, if any.
