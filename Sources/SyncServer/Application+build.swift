@@ -50,6 +50,7 @@ func buildRouter(_ configuration: ServerConfiguration, service: CentralService) 
     router.addRoutes(HealthController().endpoints, atPath: "/healthz")
     router.addRoutes(try OpenAPIController().endpoints, atPath: "/openapi.json")
     router.addRoutes(DeviceController(service: service, body: body).endpoints, atPath: "/v1/devices")
+    router.addRoutes(AuthController(service: service, body: body).endpoints, atPath: "/v1/auth")
     router.addRoutes(
         SyncController(service: service, body: body, maxEntries: configuration.maxEntries).endpoints,
         atPath: "/v1/sync"
@@ -64,6 +65,7 @@ func buildRouter(_ configuration: ServerConfiguration, service: CentralService) 
     router.group("/v1/admin")
         .add(middleware: AdminAuthMiddleware(service: service))
         .addRoutes(AdminConflictController(service: service, body: body).endpoints, atPath: "conflicts")
+        .addRoutes(AdminUserController(service: service, body: body).endpoints, atPath: "users")
         .addRoutes(AdminTraceController(service: service).endpoints)
     router.group("/v1/export")
         .add(middleware: AdminAuthMiddleware(service: service))
@@ -94,7 +96,9 @@ private func announce(_ configuration: ServerConfiguration, port: Int, adminToke
     }
     if let adminToken {
         lines.append("管理员令牌（仅显示一次，请妥善保存）/ admin token (shown once, keep it safe): \(adminToken)")
-        lines.append("  用法 / use: Authorization: Bearer <令牌 token>，用于 / for \(base)/v1/admin/…")
+        lines.append("  仅用于为省级管理员 admin 设置密码 / good only for setting the password of the province admin `admin`:")
+        lines.append("  POST \(base)/v1/auth/password {\"bootstrapToken\": \"<令牌 token>\", \"newPassword\": \"<新密码 new password>\"}")
+        lines.append("  然后登录 / then log in: POST \(base)/v1/auth/login {\"name\": \"admin\", \"password\": \"…\"}")
     }
     FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
 }

@@ -33,7 +33,7 @@ extension SyncServerCommand.Admin.ConflictsCommand {
         func run() throws {
             let request = ResolveRequest(action: try resolutionAction(), candidate: candidate, value: value,
                                          eventId: eventId, note: note)
-            try options.withStore { store in
+            try options.withAuditedStore(action: "conflict.resolve", target: String(id)) { store in
                 let resolved = try store.resolve(id, request, author: author)
                 if json { return try printJSON(resolved) }
                 print("冲突已处理 / conflict resolved: \(id)")

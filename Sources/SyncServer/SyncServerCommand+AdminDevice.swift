@@ -41,7 +41,7 @@ extension SyncServerCommand.Admin {
             @Argument(help: "设备编号 / device id") var id: String
 
             func run() throws {
-                try options.withStore { store in
+                try options.withAuditedStore(action: "device.revoke", target: id) { store in
                     try store.revokeDevice(id)
                     print("设备已吊销 / device revoked: \(id)")
                 }

@@ -24,7 +24,7 @@ extension SyncServerCommand.Admin {
         @Flag(help: "以 JSON 输出 / print JSON for scripts") var json = false
 
         func run() throws {
-            try options.withStore { store in
+            try options.withAuditedStore(action: "enroll_code.issue", target: node) { store in
                 let expiresAt = try EnrollCodeExpiry.parse(expires, now: store.clock())
                 let code = try store.issueEnrollCode(node: node, expiresAt: expiresAt)
                 let issued = Issued(code: code, node: node, expiresAt: expiresAt, expires: BusinessTime.iso(expiresAt))

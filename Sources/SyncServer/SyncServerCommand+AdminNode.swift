@@ -24,7 +24,7 @@ extension SyncServerCommand.Admin {
             @Option(help: "所在区县的行政区划代码，如 460106 / GB/T 2260 code of the district, e.g. 460106") var region: String
 
             func run() throws {
-                try options.withStore(creating: true) { store in
+                try options.withAuditedStore(action: "node.add", target: code, creating: true) { store in
                     guard NodeCommand.kinds.contains(kind) else {
                         throw TraceSyncError("bad_node_kind", field: "kind",
                                              zh: "节点类型「\(kind)」无效：可用 \(NodeCommand.kinds.joined(separator: "、"))。",

@@ -22,7 +22,7 @@ extension SyncServerCommand.Admin {
         @Option(help: "输出格式 / output: table, csv, json") var format: Format = .table
 
         func run() throws {
-            try options.withStore { store in
+            try options.withAuditedStore(action: "recall.report", target: code) { store in
                 let report = try store.recall(code)
                 switch format {
                 case .json: try printJSON(report)

@@ -61,7 +61,7 @@ extension CentralStore {
             try database.run(
                 "INSERT OR REPLACE INTO operators (id, node, name, credit_code, record) VALUES (?, ?, ?, ?, ?)",
                 registered.id, registered.node, registered.name, registered.creditCode,
-                try JSONValue(encoding: registered).canonicalString
+                try personalData.sealedText(JSONValue(encoding: registered))
             )
             try log(kind: "operator", node: registered.node, body: try JSONValue(encoding: registered))
         }
@@ -70,7 +70,7 @@ extension CentralStore {
     /// A node's operators, by name.
     public func operators(node: String) throws -> [Operator] {
         try database.query("SELECT record FROM operators WHERE node = ? ORDER BY name", node).map {
-            try JSONValue.parse($0.string("record")!).decode(Operator.self)
+            try personalData.openedValue($0.string("record")!).decode(Operator.self)
         }
     }
 

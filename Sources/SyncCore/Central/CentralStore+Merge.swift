@@ -53,6 +53,7 @@ extension CentralStore: MergeLookup {
 
     /// Stores an entry with its verdict, logs it for pull, and merges its event when applied.
     func store(_ entry: JournalEntry, decision: EntryDecision, node: String, receivedAt: Int64) throws {
+        let sealedPayload = try personalData.sealedText(entry.payload)
         try database.run(
             """
             INSERT INTO entries (device_id, seq, hlc, wall_time, author, kind, payload, prev, hash, received_at,
@@ -60,7 +61,7 @@ extension CentralStore: MergeLookup {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             entry.deviceId, entry.seq, entry.hlc.description, entry.wallTime, entry.author, entry.kind.rawValue,
-            entry.payload.canonicalString, entry.prev, entry.hash, receivedAt, decision.verdict.rawValue,
+            sealedPayload, entry.prev, entry.hash, receivedAt, decision.verdict.rawValue,
             decision.reasonCode, try decision.message.map { try JSONValue(encoding: $0).canonicalString }
         )
         try database.run(
@@ -71,7 +72,7 @@ extension CentralStore: MergeLookup {
         try database.run(
             "INSERT INTO events (id, batch_code, node, kind, hlc, device_id, seq, author, time, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             event.id, event.body.batchCode?.digits, node, event.body.kind.rawValue, event.hlc.description,
-            entry.deviceId, entry.seq, event.author, event.body.time, entry.payload.canonicalString
+            entry.deviceId, entry.seq, event.author, event.body.time, sealedPayload
         )
         switch event.body {
         case .receipt(let receipt):
@@ -92,7 +93,7 @@ extension CentralStore: MergeLookup {
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """,
                 registered.id, registered.node, registered.name, registered.creditCode,
-                try JSONValue(encoding: registered).canonicalString, decision.aliasOf, event.id
+                try personalData.sealedText(JSONValue(encoding: registered)), decision.aliasOf, event.id
             )
         default: break
         }

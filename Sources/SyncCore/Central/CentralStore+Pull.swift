@@ -20,7 +20,7 @@ extension CentralStore {
             let position = row.int("cursor")!
             switch row.string("log_kind")! {
             case "entry":
-                let entry = JournalEntry(row)!
+                let entry = try journalEntry(row)!
                 let message = try row.string("reason_message").map { try JSONValue.parse($0).decode(LocalizedText.self) }
                 let verdict = EntryVerdict(
                     seq: entry.seq, verdict: Verdict(rawValue: row.string("verdict")!)!,
@@ -28,7 +28,7 @@ extension CentralStore {
                 )
                 return PullPage.Item(cursor: position, item: .entry(entry, verdict))
             case let kind:
-                let body = try JSONValue.parse(row.string("log_body")!)
+                let body = try personalData.openedValue(row.string("log_body")!)
                 let item: PullItem = switch kind {
                 case "product": .product(try body.decode(Product.self))
                 case "region": .region(try body.decode(Region.self))

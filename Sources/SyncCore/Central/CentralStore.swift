@@ -12,14 +12,23 @@ public final class CentralStore {
     public var pastWindow: Int64 = 30 * 24 * 3_600_000
     /// How long an event may wait for its batch's receipt before it is flagged as an orphan (24 hours).
     public var orphanTimeout: Int64 = 24 * 3_600_000
+    /// Encrypts operators' ID card and phone numbers before they are written, and decrypts them when read.
+    let personalData: PersonalDataCipher
 
     func mergeContext(receivedAt: Int64) -> MergeContext {
         MergeContext(receivedAt: receivedAt, pastWindow: pastWindow)
     }
 
     /// Opens (creating and migrating if needed) the store at `path` and seeds the bundled regions and products the
-    /// first time.
-    public init(path: String) throws {
+    /// first time, with the data key `DataKey.resolve(databasePath:)` finds (made beside the database if none).
+    public convenience init(path: String) throws {
+        try self.init(path: path, dataKey: DataKey.resolve(databasePath: path))
+    }
+
+    /// Opens (creating and migrating if needed) the store at `path` with this data key.
+    /// - Throws: `TraceSyncError` `data_key_mismatch` when the store's personal data was encrypted under another key.
+    public init(path: String, dataKey: DataKey) throws {
+        personalData = PersonalDataCipher(key: dataKey)
         if path != ":memory:" {
             try FileManager.default.createDirectory(
                 at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true
@@ -27,6 +36,7 @@ public final class CentralStore {
         }
         database = try Database(path: path)
         try CentralSchema.migrator.migrate(database)
+        try checkDataKey()
         if try database.scalar("SELECT count(*) FROM regions") == 0 { try seedMasterData() }
     }
 
@@ -52,7 +62,7 @@ public final class CentralStore {
     /// Appends a master-data item to the server log; `node` nil means every device's scope.
     func log(kind: String, node: String?, body: JSONValue) throws {
         try database.run(
-            "INSERT INTO server_log (node, kind, body) VALUES (?, ?, ?)", node, kind, body.canonicalString
+            "INSERT INTO server_log (node, kind, body) VALUES (?, ?, ?)", node, kind, try personalData.sealedText(body)
         )
     }
 

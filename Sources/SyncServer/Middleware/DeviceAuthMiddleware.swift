@@ -17,7 +17,14 @@ struct DeviceAuthMiddleware: RouterMiddleware {
     ) async throws -> Response {
         guard let secret = Self.bearerSecret(request.headers[.authorization]) else { throw Self.missingSecret }
         var context = context
-        let device = try await service.authenticate(secret: secret)
+        let device: CentralStore.DeviceRecord
+        do {
+            device = try await service.authenticate(secret: secret)
+        } catch let refusal as TraceSyncError where refusal.code == "device_revoked" {
+            context.trail.actor = try await service.revokedDeviceID(secret: secret).map { "device:\($0)" } ?? "anonymous"
+            context.trail.detail = refusal.code
+            throw refusal
+        }
         context.device = device
         context.trail.actor = "device:\(device.id)"
         context.logger[metadataKey: "device.id"] = "\(device.id)"

@@ -1,0 +1,52 @@
+import Hummingbird
+import Logging
+import SyncCore
+
+/// Writes the audit record of each request that needs one, once its final status is known: every request to
+/// `/v1/admin`, `/v1/export` and `/v1/auth`, every enrollment, and every refused request on any route (401, 403, 409,
+/// 413, 429). It records the route template (never the query or a header, which can hold secrets), the status,
+/// the client's address and the actor that `AuditTrail` holds. Sits outside `ErrorMiddleware` so it sees the status
+/// errors become.
+struct AuditMiddleware: RouterMiddleware {
+    typealias Context = SyncRequestContext
+
+    /// Where the records go.
+    let service: CentralService
+
+    /// The statuses that make any request worth a record.
+    static let refusedStatuses: Set<Int> = [401, 403, 409, 413, 429]
+    /// The path prefixes whose every request is recorded.
+    static let auditedPrefixes = ["/v1/admin", "/v1/export", "/v1/auth", "/v1/devices/enroll"]
+
+    /// Passes the request on, then records it if it needs recording.
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        let response = try await next(request, context)
+        let status = Int(response.status.code)
+        let path = request.uri.path
+        guard Self.refusedStatuses.contains(status) || Self.auditedPrefixes.contains(where: { path.hasPrefix($0) })
+        else { return response }
+        let event = Self.event(
+            method: request.method.rawValue, route: context.endpointPath ?? path, status: status,
+            source: context.remoteAddress?.ipAddress, trail: context.trail
+        )
+        do {
+            try await service.audit(event)
+        } catch {
+            context.logger.error("could not write the audit record", metadata: ["error": "\(String(reflecting: error))"])
+        }
+        return response
+    }
+
+    /// The record of one request: the handler's action and target if it named them, else the route's.
+    static func event(method: String, route: String, status: Int, source: String?, trail: AuditTrail) -> AuditEvent {
+        let outcome: AuditOutcome = refusedStatuses.contains(status) ? .refused : status < 400 ? .success : .failure
+        let defaultAction = outcome == .refused ? "request.refused" : route.hasPrefix("/v1/devices/enroll")
+            ? "device.enroll" : "\(route.split(separator: "/").dropFirst().first ?? "http").request"
+        return AuditEvent(
+            actor: trail.actor, action: trail.action ?? defaultAction, target: trail.target ?? "\(method) \(route)",
+            outcome: outcome, source: source, status: status, detail: trail.detail
+        )
+    }
+}
