@@ -51,11 +51,6 @@ actor CentralService {
         try store.integrityCheck(quick: quick)
     }
 
-    /// The admin a bearer token belongs to; refuses unknown tokens.
-    func authenticateAdmin(token: String) throws -> String {
-        try store.authenticateAdmin(token: token)
-    }
-
     /// The admins' conflict queue, newest first, filtered.
     func conflicts(status: ConflictStatus?, kind: ConflictKind?, node: String?) throws -> [ConflictRecord] {
         try store.conflicts(status: status, kind: kind, node: node)

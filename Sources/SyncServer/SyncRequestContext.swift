@@ -10,8 +10,9 @@ struct SyncRequestContext: RemoteAddressRequestContext {
     let remoteAddress: SocketAddress?
     /// Set by `DeviceAuthMiddleware` on the routes that need a device.
     var device: CentralStore.DeviceRecord?
-    /// The admin's name, set by `AdminAuthMiddleware` on the `/v1/admin` routes.
-    var admin: String?
+    /// The logged-in admin user, set by `AdminAuthMiddleware` on the `/v1/admin` and `/v1/export` routes; the role
+    /// checks of `SyncRequestContext+Roles.swift` read it.
+    var admin: AdminPrincipal?
     /// What the audit log will say about this request: who acted, and what a handler did.
     let trail = AuditTrail()
 
@@ -29,7 +30,7 @@ struct SyncRequestContext: RemoteAddressRequestContext {
     }
 
     /// The authenticated admin; a route behind `AdminAuthMiddleware` always has one.
-    func requireAdmin() throws -> String {
+    func requireAdmin() throws -> AdminPrincipal {
         guard let admin else { throw AdminAuthMiddleware.missingToken }
         return admin
     }

@@ -21,7 +21,7 @@ struct TraceChainTests {
             try Self.addNodes(server)
             try server.start(["--demo"])
             defer { server.kill() }
-            let token = try Self.adminToken(server.log)
+            let token = try await server.adminSession()
             let chain = try Chain.record(server: server, in: directory)
 
             // Backward: the consumer's code reaches the slaughterhouse and the origin.
@@ -101,13 +101,6 @@ struct TraceChainTests {
             let added = try server.admin("admin", "node", "add", "--code", code, "--name", name, "--kind", kind, "--region", region)
             #expect(added.status == 0, "\(added)")
         }
-    }
-
-    /// The bootstrap admin token the server printed at its first start.
-    static func adminToken(_ log: String) throws -> String {
-        let marker = "admin token (shown once, keep it safe): "
-        let line = try #require(log.split(separator: "\n").first { $0.contains(marker) })
-        return String(line[line.range(of: marker)!.upperBound...]).trimmingCharacters(in: .whitespaces)
     }
 
     static func mistyped(_ code: String) -> String {

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import HummingbirdTesting
 import SyncCore
@@ -5,23 +6,22 @@ import SyncCore
 import Testing
 
 @Suite struct AdminAuthTests {
-    @Test func theAdminRoutesNeedAToken() async throws {
+    @Test func theAdminRoutesNeedASessionToken() async throws {
         try await withServer { server in
-            _ = try server.adminToken()
             for (method, uri) in [(HTTPRequest.Method.get, "/v1/admin/conflicts"), (.get, "/v1/admin/conflicts/1"),
-                                  (.post, "/v1/admin/conflicts/1/resolve")] {
+                                  (.post, "/v1/admin/conflicts/1/resolve"), (.get, "/v1/export/feed")] {
                 let response = try await server.send(method, uri, body: #"{"action":"accept","note":"x"}"#)
                 #expect(response.status == .unauthorized, "\(uri)")
                 #expect(response.headers[.wwwAuthenticate] == "Bearer")
                 let error = try response.apiError
                 #expect(error.code == "unauthorized")
-                #expect(error.message.zh.contains("管理员令牌"))
-                #expect(error.message.en.contains("admin token"))
+                #expect(error.message.zh.contains("/v1/auth/login"))
+                #expect(error.message.en.contains("session token"))
             }
         }
     }
 
-    @Test func aDeviceSecretIsNotAnAdminToken() async throws {
+    @Test func aDeviceSecretIsNotASessionToken() async throws {
         try await withServer { server in
             _ = try server.adminToken()
             let device = try await server.enroll()
@@ -31,7 +31,7 @@ import Testing
         }
     }
 
-    @Test func anAdminTokenIsNotADeviceSecret() async throws {
+    @Test func aSessionTokenIsNotADeviceSecret() async throws {
         try await withServer { server in
             let token = try server.adminToken()
             _ = try await server.enroll()
@@ -50,7 +50,7 @@ import Testing
         }
     }
 
-    @Test func theBootstrapTokenListsTheQueue() async throws {
+    @Test func aProvinceAdminsSessionListsTheQueue() async throws {
         try await withServer { server in
             let token = try server.adminToken()
             let response = try await server.send(.get, "/v1/admin/conflicts", secret: token)
@@ -59,10 +59,16 @@ import Testing
         }
     }
 
-    @Test func theBootstrapTokenIsMadeOnce() async throws {
+    @Test func theBootstrapTokenIsMadeOnceAndOnlyWhenThereIsNoUser() async throws {
+        try await withServer { server in
+            let first = try server.admin { try $0.ensureBootstrapAdminToken() }
+            let second = try server.admin { try $0.ensureBootstrapAdminToken() }
+            #expect(first != nil && second == nil)
+        }
         try await withServer { server in
             _ = try server.adminToken()
-            #expect(try server.admin { try $0.ensureBootstrapAdminToken() } == nil)
+            let token = try server.admin { try $0.ensureBootstrapAdminToken() }
+            #expect(token == nil)
         }
     }
 }

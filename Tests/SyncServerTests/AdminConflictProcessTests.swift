@@ -64,6 +64,29 @@ import Testing
         return (response as? HTTPURLResponse)?.statusCode ?? 0
     }
 
+    /// Sets the bootstrap admin's password with the printed token, logs in and returns the session token.
+    static func setPasswordAndLogIn(_ base: String, bootstrapToken: String) async throws -> String {
+        let password = "Haikou-Mango-2026"
+        for (path, body) in [
+            ("/v1/auth/password", ["bootstrapToken": bootstrapToken, "newPassword": password]),
+            ("/v1/auth/login", ["name": "admin", "password": password]),
+        ] {
+            var request = URLRequest(url: URL(string: base + path)!)
+            request.httpMethod = "POST"
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            request.httpBody = try JSONSerialization.data(withJSONObject: body)
+            let (data, response) = try await URLSession.shared.data(for: request)
+            let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+            if path.hasSuffix("login") {
+                try #require(status == 200, "\(String(decoding: data, as: UTF8.self))")
+                let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+                return try #require(object?["token"] as? String)
+            }
+            try #require(status == 204, "\(String(decoding: data, as: UTF8.self))")
+        }
+        throw CocoaError(.featureUnsupported)
+    }
+
     /// A temporary directory for one test, removed afterwards.
     static func withDirectory(_ body: (URL) async throws -> Void) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("SyncServerAdmin-" + UUID().uuidString)
@@ -84,9 +107,13 @@ import Testing
                 try #require(lines.count == 1, "\(printed)")
                 let token = String(lines[0].dropFirst(prefix.count))
                 #expect(token.count == 64)
-                #expect(try await Self.status("\(base)/v1/admin/conflicts", bearer: token) == 200)
+                #expect(printed.contains("/v1/auth/password"))
+                #expect(try await Self.status("\(base)/v1/admin/conflicts", bearer: token) == 403)
                 #expect(try await Self.status("\(base)/v1/admin/conflicts", bearer: "not-a-token") == 401)
                 #expect(try await Self.status("\(base)/v1/sync/pull", bearer: token) == 401)
+                let session = try await Self.setPasswordAndLogIn(base, bootstrapToken: token)
+                #expect(try await Self.status("\(base)/v1/admin/conflicts", bearer: session) == 200)
+                #expect(try await Self.status("\(base)/v1/admin/conflicts", bearer: token) == 401)
             }
             try await Self.serve(db: db, in: directory) { _, printed in
                 #expect(!printed.contains("admin token"), "\(printed)")

@@ -22,7 +22,7 @@ import Testing
             let resolution = try #require(resolved.resolution)
             #expect(resolution.action == .choose)
             #expect(resolution.candidate == 0)
-            #expect(resolution.author == "bootstrap-admin")
+            #expect(resolution.author == "province")
             #expect(resolution.note == "以检疫证明为准")
             let serverSeq = try #require(resolution.serverSeq)
 
@@ -32,7 +32,7 @@ import Testing
             let serverEntry = try #require(page.items.first { $0.entry?.deviceId == CentralStore.serverDeviceId })
             #expect(serverEntry.kind == "entry")
             #expect(serverEntry.entry?.seq == serverSeq)
-            #expect(serverEntry.entry?.author == "bootstrap-admin")
+            #expect(serverEntry.entry?.author == "province")
             #expect(serverEntry.entry?.kind == .correction)
             #expect(serverEntry.entry?.payload["fields"]?["supplier"] == .string("澄迈县金江镇定点屠宰场"))
             let conflictItems = page.items.filter { $0.kind == "conflict" && $0.conflict?.id == edit.conflict.id }

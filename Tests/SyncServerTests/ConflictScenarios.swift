@@ -18,11 +18,6 @@ struct ConflictScenario {
 }
 
 extension ServerHarness {
-    /// The bootstrap admin token, made as `serve` makes it at its first start.
-    func adminToken() throws -> String {
-        try #require(try admin { try $0.ensureBootstrapAdminToken() })
-    }
-
     /// Enrolls one more device at `node` with a newly issued code (each code works once).
     func enrollAnother(node: String = "46010001") async throws -> EnrollResponse {
         let code = try admin { try $0.issueEnrollCode(node: node, expiresAt: BusinessTime.now() + 3_600_000) }

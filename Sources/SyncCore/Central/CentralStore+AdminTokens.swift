@@ -1,22 +1,43 @@
-/// Admin credentials: for now a bootstrap token made at first start (full users and roles come later).
+/// The bootstrap token: made at the server's first start for the first province admin, `admin`, who has no password
+/// yet. It is good only for setting that password, once; then it is void.
 extension CentralStore {
-    /// Makes the bootstrap admin token if the store has no admin credential yet; returns it (to print once), or nil.
+    /// The name of the first province admin, who sets a password with the bootstrap token.
+    public static let bootstrapAdminName = "admin"
+
+    /// Makes the user `admin` (province, no password yet) and its bootstrap token if the store has no admin user
+    /// and no bootstrap token yet; returns the token (to print once), or nil.
     public func ensureBootstrapAdminToken() throws -> String? {
-        guard try database.scalar("SELECT count(*) FROM admin_tokens") == 0 else { return nil }
-        let token = Secrets.deviceSecret()
-        try database.run("INSERT INTO admin_tokens (token_hash, name, created_at) VALUES (?, 'bootstrap-admin', ?)",
-                         Secrets.hash(token), clock())
-        return token
+        try database.inTransaction {
+            guard try database.scalar("SELECT count(*) FROM admin_tokens") == 0,
+                  try database.scalar("SELECT count(*) FROM admin_users") == 0 else { return nil }
+            let token = Secrets.deviceSecret()
+            let now = clock()
+            try database.run("INSERT INTO admin_users (name, role, created_at) VALUES (?, 'province', ?)",
+                             Self.bootstrapAdminName, now)
+            try database.run("INSERT INTO admin_tokens (token_hash, name, created_at) VALUES (?, ?, ?)",
+                             Secrets.hash(token), Self.bootstrapAdminName, now)
+            return token
+        }
     }
 
-    /// The admin a bearer token belongs to.
-    /// - Throws: `TraceSyncError` `unauthorized` for an unknown token.
-    public func authenticateAdmin(token: String) throws -> String {
-        guard let row = try database.row("SELECT name FROM admin_tokens WHERE token_hash = ?", Secrets.hash(token)) else {
-            throw TraceSyncError("unauthorized", field: "Authorization",
-                                 zh: "管理员令牌无效：请使用服务器首次启动时打印的管理员令牌。",
-                                 en: "the admin token is not valid: use the admin token the server printed at its first start.")
+    /// The user whose bootstrap token this is, while it is still good; nil otherwise.
+    public func bootstrapUser(token: String) throws -> String? {
+        try database.row("SELECT name FROM admin_tokens WHERE token_hash = ?", Secrets.hash(token))?.string("name")
+    }
+
+    /// Sets the first password of the user the bootstrap token belongs to, which voids the token.
+    /// - Returns: the user's name.
+    /// - Throws: `TraceSyncError` `unauthorized` for a token that is unknown or already used, or `weak_password`.
+    @discardableResult
+    public func setPassword(bootstrapToken: String, to password: String) throws -> String {
+        guard let name = try bootstrapUser(token: bootstrapToken) else {
+            throw TraceSyncError("unauthorized", field: "bootstrapToken",
+                                 zh: "引导令牌无效或已用过：它只能用一次。请用 POST /v1/auth/login 登录，或在服务器上运行 sync-server admin user passwd admin 重设密码。",
+                                 en: "the bootstrap token is not valid or was already used: it works once. Log in with POST /v1/auth/login, or reset the password on the server with sync-server admin user passwd admin.")
         }
-        return row.string("name")!
+        try PasswordPolicy.check(password, name: name)
+        let hash = try PasswordHash(hashing: password).stored
+        try database.inTransaction { try storePassword(hash, of: name) }
+        return name
     }
 }

@@ -2,7 +2,7 @@ import Hummingbird
 import SyncCore
 
 /// `GET /v1/admin/recall/{code}` and `GET /v1/admin/stats`: the recall list of a batch and the supervision counts.
-/// Added behind `AdminAuthMiddleware`.
+/// Added behind `AdminAuthMiddleware`; every role may read, a node admin only about their own nodes.
 struct AdminTraceController {
     let service: CentralService
 
@@ -13,17 +13,22 @@ struct AdminTraceController {
             .get("stats", use: stats)
     }
 
-    /// Every sale downstream of the batch or code, with buyers and totals; 404 for a code linked to nothing.
+    /// Every sale downstream of the batch or code, with buyers and totals; 404 for a code linked to nothing, 403 for
+    /// a node admin whose nodes do not hold the batch.
     @Sendable func recall(request: Request, context: SyncRequestContext) async throws -> RecallReport {
-        _ = try context.requireAdmin()
+        try context.requireRole(.province, .node, .auditor)
         try QueryValue.refuseUnknown(request.uri.queryParameters, known: [])
-        return try await service.recall(PublicTraceController.code(context))
+        let recall = try await service.recallWithNodes(PublicTraceController.code(context))
+        for node in recall.nodes { try context.requireNode(node) }
+        return recall.report
     }
 
-    /// Counts per node and business day over `from` … `to`.
+    /// Counts per node and business day over `from` … `to`; a node admin's hold only their nodes, and naming
+    /// another node is refused.
     @Sendable func stats(request: Request, context: SyncRequestContext) async throws -> SupervisionStats {
-        _ = try context.requireAdmin()
+        let admin = try context.requireRole(.province, .node, .auditor)
         let query = try DayRangeQuery(request.uri.queryParameters)
-        return try await service.stats(query)
+        if let node = query.node { try context.requireNode(node) }
+        return try await service.stats(query).visible(to: admin)
     }
 }

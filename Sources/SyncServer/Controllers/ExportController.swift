@@ -3,7 +3,8 @@ import Hummingbird
 import SyncCore
 
 /// `GET /v1/export/epcis`, `GET /v1/export/feed` and `GET /v1/export/csv/{kind}`: the data exchange with the
-/// provincial platform and regulators. Added behind `AdminAuthMiddleware`.
+/// provincial platform and regulators. Added behind `AdminAuthMiddleware`; a node admin must name one of their nodes,
+/// and the feed (every node's events) is for province admins and auditors only.
 struct ExportController {
     let service: CentralService
 
@@ -18,8 +19,9 @@ struct ExportController {
     /// The EPCIS 2.0 document of the range, as `application/ld+json`, or `application/json` when the client
     /// accepts that and not JSON-LD.
     @Sendable func epcis(request: Request, context: SyncRequestContext) async throws -> Response {
-        _ = try context.requireAdmin()
+        try context.requireRole(.province, .node, .auditor)
         let query = try EPCISQuery(request.uri.queryParameters)
+        try context.requireNode(query.node)
         let document = try await service.epcisDocument(query)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -32,16 +34,17 @@ struct ExportController {
 
     /// A page of accepted events after `cursor`.
     @Sendable func feed(request: Request, context: SyncRequestContext) async throws -> FeedPage {
-        _ = try context.requireAdmin()
+        try context.requireRole(.province, .auditor)
         let query = try FeedQuery(request.uri.queryParameters)
         return try await service.feed(query)
     }
 
     /// The CSV of batches, inspections or sales over the range, as `text/csv`.
     @Sendable func csv(request: Request, context: SyncRequestContext) async throws -> Response {
-        _ = try context.requireAdmin()
+        try context.requireRole(.province, .node, .auditor)
         let kind = try Self.kind(context.parameters.get("kind") ?? "")
         let query = try DayRangeQuery(request.uri.queryParameters)
+        try context.requireNode(query.node)
         let text = try await service.csv(kind, query)
         return Response(status: .ok, headers: [
             .contentType: "text/csv; charset=utf-8",

@@ -7,11 +7,11 @@ extension APIError {
     /// `bad_json`, `unknown_field`, `bad_parameter` and every validation refusal) is 400.
     static func status(for code: String) -> HTTPResponse.Status {
         switch code {
-        case "unauthorized", "device_revoked": .unauthorized
-        case "forbidden_scope": .forbidden
-        case "unknown_conflict", "unknown_code": .notFound
+        case "unauthorized", "device_revoked", "session_expired", "login_failed": .unauthorized
+        case "forbidden_scope", "forbidden", "password_change_required", "account_locked", "account_disabled": .forbidden
+        case "unknown_conflict", "unknown_code", "unknown_user": .notFound
         case "integrity_violation", "seq_gap", "enroll_code_used", "device_exists", "device_number_taken",
-             "device_numbers_exhausted", "conflict_resolved": .conflict
+             "device_numbers_exhausted", "conflict_resolved", "user_exists", "last_province_admin": .conflict
         case "bad_resolution", "missing_field": .badRequest
         case "enroll_code_expired": .gone
         case "payload_too_large", "too_many_entries": .contentTooLarge

@@ -2,31 +2,39 @@ import Hummingbird
 import Logging
 import SyncCore
 
-/// Recognises the admin by the `Authorization: Bearer <admin token>` header and puts the admin's name in the
-/// context; refuses a missing or unknown token with 401. Admin tokens and device secrets are kept apart: a device
-/// secret is never an admin token, nor the other way round. The token is never logged.
+/// Recognises the admin user by the `Authorization: Bearer <session token>` header of a login and puts the user in
+/// the context (and in the audit trail as `user:<name>`); refuses a missing, unknown or ended session with 401, and
+/// the bootstrap token with 403 `password_change_required`, saying how to set the password. Session tokens and
+/// device secrets are kept apart. The token is never logged.
 struct AdminAuthMiddleware: RouterMiddleware {
     typealias Context = SyncRequestContext
 
-    /// Where admin tokens are checked.
+    /// Where sessions are checked.
     let service: CentralService
 
-    /// Authenticates the admin, then passes the request on with the admin's name in its context.
+    /// Authenticates the admin, then passes the request on with the admin in its context.
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         guard let token = DeviceAuthMiddleware.bearerSecret(request.headers[.authorization]) else { throw Self.missingToken }
+        guard let admin = try await service.authenticateSession(token: token) else {
+            if let name = try await service.bootstrapUser(token: token) {
+                context.trail.actor = "user:\(name)"
+                throw CentralStore.passwordChangeRequired(name)
+            }
+            throw CentralStore.unknownSession
+        }
         var context = context
-        let admin = try await service.authenticateAdmin(token: token)
         context.admin = admin
-        context.logger[metadataKey: "admin"] = "\(admin)"
+        context.trail.actor = "user:\(admin.name)"
+        context.logger[metadataKey: "admin"] = "\(admin.name)"
         return try await next(request, context)
     }
 
     /// The refusal of a request without a bearer token.
     static let missingToken = TraceSyncError(
         "unauthorized", field: "Authorization",
-        zh: "缺少管理员令牌：请在请求头中加入 Authorization: Bearer <管理员令牌>（服务器首次启动时打印，仅显示一次）。",
-        en: "the admin token is missing: send the header Authorization: Bearer <admin token> (printed once, at the server's first start)."
+        zh: "缺少会话令牌：请先用 POST /v1/auth/login 登录，再在请求头中加入 Authorization: Bearer <会话令牌>。",
+        en: "the session token is missing: log in with POST /v1/auth/login, then send the header Authorization: Bearer <session token>."
     )
 }
