@@ -158,6 +158,7 @@ enum CentralSchema {
             CREATE INDEX IF NOT EXISTS events_time ON events (time);
             """)
         migrator.register("v4-audit", sql: AuditSchema.sql)
+        migrator.register("v4-data-key", sql: PersonalDataCipher.checkTableSQL)
         migrator.register("v3-admin-users", sql: AdminUsersSchema.sql)
         return migrator
     }
