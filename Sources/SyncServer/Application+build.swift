@@ -27,6 +27,12 @@ func buildApplication(_ configuration: ServerConfiguration) async throws -> some
         },
         logger: logger
     )
+    if let schedule = configuration.backupSchedule {
+        app.addServices(ScheduledBackupService(
+            databasePath: configuration.databasePath, directory: URL(fileURLWithPath: schedule.directory),
+            interval: schedule.intervalSeconds, logger: logger
+        ))
+    }
     app.beforeServerStarts {
         let check = try await service.integrityCheck(quick: true)
         guard check == "ok" else {

@@ -28,4 +28,6 @@ struct ServerConfiguration: Sendable {
     /// Whether to make the bootstrap admin token once the server listens, if the store has none, and print it once
     /// (`serve` does).
     var bootstrapAdminToken = false
+    /// Scheduled backups of the store (`serve --backup-dir --backup-every`); nil takes none.
+    var backupSchedule: BackupSchedule?
 }

@@ -52,12 +52,24 @@ extension SyncServerCommand {
         @Option(help: "TLS 私钥 PEM 文件 / PEM file with the TLS private key")
         var tlsKey: String?
 
+        @Option(help: "定时备份的目录（与 --backup-every 一起使用）/ directory for scheduled backups (with --backup-every)")
+        var backupDir: String?
+
+        @Option(help: "定时备份的间隔，如 30m、6h、1d / how often to back up, e.g. 30m, 6h, 1d")
+        var backupEvery: String?
+
         func validate() throws {
             guard (tlsCert == nil) == (tlsKey == nil) else {
                 throw ValidationError("--tls-cert 与 --tls-key 须同时给出 / give both --tls-cert and --tls-key, or neither")
             }
             guard (0...65_535).contains(port) else {
                 throw ValidationError("端口应在 0 到 65535 之间 / --port must be from 0 to 65535")
+            }
+            guard (backupDir == nil) == (backupEvery == nil) else {
+                throw ValidationError("--backup-dir 与 --backup-every 须同时给出 / give both --backup-dir and --backup-every, or neither")
+            }
+            if let backupEvery {
+                do { _ = try BackupInterval.parse(backupEvery) } catch let refusal as TraceSyncError { throw ValidationError(refusal) }
             }
             guard publicRateLimit > 0 else {
                 throw ValidationError("公开查询上限应大于 0 / --public-rate-limit must be greater than 0")
@@ -76,6 +88,9 @@ extension SyncServerCommand {
             )
             configuration.orphanTimeoutSeconds = orphanTimeout
             configuration.pastWindowDays = pastWindowDays
+            if let backupDir, let backupEvery {
+                configuration.backupSchedule = BackupSchedule(directory: backupDir, intervalSeconds: try BackupInterval.parse(backupEvery))
+            }
             do {
                 if let tlsCert, let tlsKey {
                     configuration.tls = try TLSFiles(certificatePath: tlsCert, keyPath: tlsKey).configuration()

@@ -10,6 +10,6 @@ struct SyncServerCommand: AsyncParsableCommand {
             设备用一次性注册码注册，然后推送变更日志、拉取本节点的数据。
             Devices enroll with a one-time code, then push their journals and pull their node's data.
             """,
-        subcommands: [Serve.self, Admin.self, Export.self]
+        subcommands: [Serve.self, Admin.self, Export.self, BackupCommand.self, RestoreCommand.self, VerifyCommand.self]
     )
 }

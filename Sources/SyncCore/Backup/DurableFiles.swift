@@ -1,0 +1,61 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writing files so that a crash leaves either the whole new file or nothing: write to a temporary name in the same
+/// directory, flush it to disk, rename it into place, then flush the directory entry.
+enum DurableFiles {
+    /// A temporary name in `directory` for a file that will become `name`; hidden, so listings skip it.
+    static func temporaryURL(in directory: URL, for name: String) -> URL {
+        directory.appendingPathComponent(".\(name).tmp-\(UUID().uuidString)")
+    }
+
+    /// Writes `data` to `url` atomically and durably.
+    static func write(_ data: Data, to url: URL) throws {
+        let directory = url.deletingLastPathComponent()
+        let temporary = temporaryURL(in: directory, for: url.lastPathComponent)
+        do {
+            guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
+                throw failure("create", temporary.path)
+            }
+            try publish(temporary, as: url)
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+    }
+
+    /// Flushes `temporary` to disk, renames it to `url` (replacing any file there) and flushes the directory.
+    static func publish(_ temporary: URL, as url: URL) throws {
+        try sync(temporary.path)
+        guard rename(temporary.path, url.path) == 0 else { throw failure("rename", url.path) }
+        try sync(url.deletingLastPathComponent().path)
+    }
+
+    /// Flushes `temporary` to disk and links it as `url`, refusing if `url` exists (no check-then-write race), then
+    /// removes the temporary name and flushes the directory.
+    static func publishNew(_ temporary: URL, as url: URL) throws {
+        try sync(temporary.path)
+        guard link(temporary.path, url.path) == 0 else {
+            if errno == EEXIST { throw BackupError.destinationExists(url.path) }
+            throw failure("link", url.path)
+        }
+        unlink(temporary.path)
+        try sync(url.deletingLastPathComponent().path)
+    }
+
+    /// `fsync` of a file or directory.
+    static func sync(_ path: String) throws {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw failure("open", path) }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw failure("fsync", path) }
+    }
+
+    private static func failure(_ operation: String, _ path: String) -> TraceSyncError {
+        BackupError.fileSystem(operation: operation, path: path, reason: String(cString: strerror(errno)))
+    }
+}

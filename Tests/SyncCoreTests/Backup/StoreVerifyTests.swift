@@ -1,0 +1,59 @@
+import Foundation
+@testable import SyncCore
+import Testing
+
+/// `CentralStore.verifyStore()`: passes on a sound store, and names the device and seq of an entry edited in SQL.
+@Suite struct StoreVerifyTests {
+    typealias S = MergeSamples
+
+    static func storeWithTwoDevices(_ harness: CentralHarness) throws -> (HandJournal, HandJournal) {
+        var a = try harness.enroll("一号机", author: "符永清")
+        var b = try harness.enroll("二号机", author: "王芳")
+        for serial in 1...3 {
+            try a.append(S.receipt(S.code(serial)), id: "a\(serial)", at: marketMorning + Int64(serial))
+            try b.append(S.receipt(S.code(serial, device: 2)), id: "b\(serial)", at: marketMorning + Int64(serial))
+        }
+        try harness.push(a)
+        try harness.push(b)
+        return (a, b)
+    }
+
+    @Test func aSoundStorePassesEveryCheck() throws {
+        try CentralHarness.with { harness in
+            _ = try Self.storeWithTwoDevices(harness)
+            let checks = try harness.store.verifyStore()
+            #expect(checks.map(\.kind) == StoreCheck.Kind.allCases)
+            #expect(checks.allSatisfy { $0.ok }, "\(checks)")
+        }
+    }
+
+    @Test(arguments: [
+        "UPDATE entries SET payload = replace(payload, '澄迈福山瓜菜合作社', '澄迈某合作社') WHERE device_id = ? AND seq = 2",
+        "UPDATE entries SET hash = '0000000000000000000000000000000000000000000000000000000000000000' WHERE device_id = ? AND seq = 2",
+        "DELETE FROM entries WHERE device_id = ? AND seq = 2",
+    ])
+    func anEntryEditedInSQLFailsNamingDeviceAndSeq(edit: String) throws {
+        try CentralHarness.with { harness in
+            let (a, _) = try Self.storeWithTwoDevices(harness)
+            try harness.store.database.run(edit, a.deviceId)
+            let checks = try harness.store.verifyStore()
+            let journals = try #require(checks.first { $0.kind == .deviceJournals })
+            #expect(!journals.ok)
+            #expect(journals.findings.count == 1)
+            #expect(journals.findings.first?.device == a.deviceId)
+            #expect(journals.findings.first?.seq == 2)
+            #expect(journals.findings.first?.message.en.contains(a.deviceId) == true)
+            #expect(checks.filter { $0.kind != .deviceJournals }.allSatisfy { $0.ok })
+        }
+    }
+
+    @Test func aHeadThatDoesNotMatchTheJournalFails() throws {
+        try CentralHarness.with { harness in
+            let (_, b) = try Self.storeWithTwoDevices(harness)
+            try harness.store.database.run("DELETE FROM entries WHERE device_id = ? AND seq = 3", b.deviceId)
+            let journals = try #require(try harness.store.verifyStore().first { $0.kind == .deviceJournals })
+            #expect(journals.findings.map(\.device) == [b.deviceId])
+            #expect(journals.findings.first?.seq == 3)
+        }
+    }
+}
