@@ -10,9 +10,11 @@ public enum JSONValue: Hashable, Sendable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    /// The value of `encodable` as encoded by `JSONEncoder`.
+    /// The value of `encodable` as `JSONEncoder` encodes it.
     public init(encoding encodable: some Encodable) throws {
-        self = try JSONValue.parse(JSONEncoder().encode(encodable))
+        let slot = JSONValueEncoder.Slot()
+        try JSONValueEncoder.encode(encodable, into: slot, path: [])
+        self = slot.resolved
     }
 
     /// Decodes a typed value from this JSON value, as `JSONDecoder` decodes its canonical encoding.
