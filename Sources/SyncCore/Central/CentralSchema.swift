@@ -160,6 +160,11 @@ enum CentralSchema {
         migrator.register("v4-audit", sql: AuditSchema.sql)
         migrator.register("v4-data-key", sql: PersonalDataCipher.checkTableSQL)
         migrator.register("v3-admin-users", sql: AdminUsersSchema.sql)
+        // A trace stop lists its batch's conflicts: without these, each stop scanned both tables whole.
+        migrator.register("v5-conflict-lookup-indexes", sql: """
+            CREATE INDEX IF NOT EXISTS conflicts_batch ON conflicts (batch_code);
+            CREATE INDEX IF NOT EXISTS conflict_candidates_event ON conflict_candidates (event_id);
+            """)
         return migrator
     }
 }
