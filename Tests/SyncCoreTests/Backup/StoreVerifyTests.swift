@@ -21,6 +21,7 @@ import Testing
     @Test func aSoundStorePassesEveryCheck() throws {
         try CentralHarness.with { harness in
             _ = try Self.storeWithTwoDevices(harness)
+            _ = try harness.enroll("三号机，尚未同步", author: "李明")
             let checks = try harness.store.verifyStore()
             #expect(checks.map(\.kind) == StoreCheck.Kind.allCases)
             #expect(checks.allSatisfy { $0.ok }, "\(checks)")
@@ -54,6 +55,20 @@ import Testing
             let journals = try #require(try harness.store.verifyStore().first { $0.kind == .deviceJournals })
             #expect(journals.findings.map(\.device) == [b.deviceId])
             #expect(journals.findings.first?.seq == 3)
+        }
+    }
+
+    @Test func anAuditRecordEditedInSQLFailsTheAuditCheck() throws {
+        try CentralHarness.with { harness in
+            for outcome in [AuditOutcome.success, .failure, .success] {
+                try harness.store.audit(AuditEvent(actor: "user:admin", action: "auth.login", outcome: outcome,
+                                                   source: "127.0.0.1", status: 200))
+            }
+            try harness.store.database.execute("DROP TRIGGER audit_log_no_update")
+            try harness.store.database.run("UPDATE audit_log SET actor = 'user:mallory' WHERE seq = 2")
+            let audit = try #require(try harness.store.verifyStore().first { $0.kind == .auditChain })
+            #expect(!audit.ok)
+            #expect(audit.findings.map(\.seq) == [2])
         }
     }
 }
