@@ -11,3 +11,5 @@ extension PublicTrace: ResponseEncodable {}
 extension RecallReport: ResponseEncodable {}
 extension SupervisionStats: ResponseEncodable {}
 extension FeedPage: ResponseEncodable {}
+extension AuditRecord: ResponseEncodable {}
+extension CentralStore.DeviceRecord: ResponseEncodable {}

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Audit records as JSON (one object per record, the event's fields flattened) and as CSV, for listings and exports.
-extension AuditRecord: Encodable {
+extension AuditRecord {
     private enum CodingKeys: String, CodingKey {
         case seq, at, time, actor, action, target, outcome, source, status, detail, prev, hash
     }

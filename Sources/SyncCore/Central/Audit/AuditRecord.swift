@@ -1,5 +1,5 @@
 /// An audit event as the log keeps it: numbered, timed and chained to the record before it.
-public struct AuditRecord: Sendable, Equatable {
+public struct AuditRecord: Sendable, Equatable, Encodable {
     /// The record's position in the log, from 1, never reused (purged numbers stay gone).
     public let seq: Int64
     /// When it was recorded, milliseconds since 1970 by the server's clock.
