@@ -121,7 +121,7 @@ import Testing
 
             let directory = BackupDirectory(url: backups)
             while try directory.manifestNames().count < 2 {
-                #expect(server.isRunning)
+                try #require(server.isRunning, "sync-server stopped before it took two backups")
                 try await Task.sleep(for: .milliseconds(100))
             }
             server.terminate()
