@@ -7,6 +7,9 @@ struct AdminOptions: ParsableArguments {
     @Option(help: "中心数据库文件 / central database file")
     var db = "./data/central.sqlite"
 
+    @Option(help: "个人信息加密密钥文件（默认读环境变量 TRACESYNC_DATA_KEY，否则用数据库旁的 .key 文件）/ data key file (default: TRACESYNC_DATA_KEY, else the .key file beside the database)")
+    var dataKeyFile: String?
+
     /// Opens the store and runs `body`; a refusal is printed in both languages and ends with exit code 1.
     /// - Parameter creating: whether a missing database may be created; otherwise a missing file is refused, so a
     ///   mistyped `--db` does not quietly start an empty database.
@@ -19,7 +22,7 @@ struct AdminOptions: ParsableArguments {
                     en: "the database \(db) does not exist: check --db, or create it with sync-server serve or admin node add."
                 )
             }
-            try body(try CentralStore(path: db))
+            try body(try CentralStore(path: db, dataKey: DataKey.resolve(databasePath: db, keyFile: dataKeyFile)))
         } catch {
             throw commandFailure(error)
         }

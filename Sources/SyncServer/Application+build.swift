@@ -14,7 +14,7 @@ func buildApplication(_ configuration: ServerConfiguration) async throws -> some
     }()
     let service = try CentralService(
         path: configuration.databasePath, orphanTimeout: configuration.orphanTimeoutSeconds * 1000,
-        pastWindow: configuration.pastWindowDays * 86_400_000
+        pastWindow: configuration.pastWindowDays * 86_400_000, dataKey: configuration.dataKey
     )
     let router = try buildRouter(configuration, service: service)
     var app = Application(
@@ -27,6 +27,7 @@ func buildApplication(_ configuration: ServerConfiguration) async throws -> some
         },
         logger: logger
     )
+    app.addServices(AuditRetentionService(service: service, retentionDays: configuration.auditRetentionDays, logger: logger))
     if let schedule = configuration.backupSchedule {
         app.addServices(ScheduledBackupService(
             databasePath: configuration.databasePath, directory: URL(fileURLWithPath: schedule.directory),

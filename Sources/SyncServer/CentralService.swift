@@ -17,9 +17,10 @@ actor CentralService {
     /// - Parameters:
     ///   - orphanTimeout: how long an event may wait for its batch before it is flagged, in milliseconds.
     ///   - pastWindow: how old a business time may be before it is flagged, in milliseconds.
-    init(path: String, orphanTimeout: Int64? = nil, pastWindow: Int64? = nil) throws {
+    ///   - dataKey: the key personal data is encrypted under; nil finds it beside the database.
+    init(path: String, orphanTimeout: Int64? = nil, pastWindow: Int64? = nil, dataKey: DataKey? = nil) throws {
         executor = DedicatedThreadExecutor(name: "central-store")
-        store = try CentralStore(path: path)
+        store = try dataKey.map { try CentralStore(path: path, dataKey: $0) } ?? CentralStore(path: path)
         if let orphanTimeout { store.orphanTimeout = orphanTimeout }
         if let pastWindow { store.pastWindow = pastWindow }
     }

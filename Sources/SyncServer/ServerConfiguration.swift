@@ -1,5 +1,6 @@
 import Logging
 import NIOSSL
+import SyncCore
 
 /// Everything `buildApplication(_:)` needs to know: where the store is, where to listen, and the request limits.
 struct ServerConfiguration: Sendable {
@@ -30,4 +31,8 @@ struct ServerConfiguration: Sendable {
     var bootstrapAdminToken = false
     /// Scheduled backups of the store (`serve --backup-dir --backup-every`); nil takes none.
     var backupSchedule: BackupSchedule?
+    /// The key personal data is encrypted under; nil finds it as `DataKey.resolve(databasePath:)` does.
+    var dataKey: DataKey?
+    /// How many days audit records are kept before the daily purge removes them (at least 180).
+    var auditRetentionDays = CentralStore.defaultAuditRetentionDays
 }

@@ -58,6 +58,12 @@ extension SyncServerCommand {
         @Option(help: "定时备份的间隔，如 30m、6h、1d / how often to back up, e.g. 30m, 6h, 1d")
         var backupEvery: String?
 
+        @Option(help: "审计记录保留天数，至少 180（启动时及每天清理更早的记录）/ days audit records are kept, at least 180 (older ones are purged at start and daily)")
+        var auditRetentionDays = CentralStore.defaultAuditRetentionDays
+
+        @Option(help: "个人信息加密密钥文件（base64 的 32 字节；默认读环境变量 TRACESYNC_DATA_KEY，否则用数据库旁的 .key 文件）/ data key file for personal data (base64 of 32 bytes; default: TRACESYNC_DATA_KEY, else the .key file beside the database)")
+        var dataKeyFile: String?
+
         func validate() throws {
             guard (tlsCert == nil) == (tlsKey == nil) else {
                 throw ValidationError("--tls-cert 与 --tls-key 须同时给出 / give both --tls-cert and --tls-key, or neither")
@@ -70,6 +76,9 @@ extension SyncServerCommand {
             }
             if let backupEvery {
                 do { _ = try BackupInterval.parse(backupEvery) } catch let refusal as TraceSyncError { throw ValidationError(refusal) }
+            }
+            guard auditRetentionDays >= CentralStore.minimumAuditRetentionDays else {
+                throw ValidationError(CentralStore.retentionTooShort(auditRetentionDays))
             }
             guard publicRateLimit > 0 else {
                 throw ValidationError("公开查询上限应大于 0 / --public-rate-limit must be greater than 0")
@@ -88,6 +97,7 @@ extension SyncServerCommand {
             )
             configuration.orphanTimeoutSeconds = orphanTimeout
             configuration.pastWindowDays = pastWindowDays
+            configuration.auditRetentionDays = auditRetentionDays
             if let backupDir, let backupEvery {
                 configuration.backupSchedule = BackupSchedule(directory: backupDir, intervalSeconds: try BackupInterval.parse(backupEvery))
             }
@@ -95,8 +105,10 @@ extension SyncServerCommand {
                 if let tlsCert, let tlsKey {
                     configuration.tls = try TLSFiles(certificatePath: tlsCert, keyPath: tlsKey).configuration()
                 }
+                let dataKey = try DataKey.resolve(databasePath: db, keyFile: dataKeyFile)
+                configuration.dataKey = dataKey
                 if demo {
-                    let store = try CentralStore(path: db)
+                    let store = try CentralStore(path: db, dataKey: dataKey)
                     configuration.demoEnrollments = try DemoMarkets.seed(into: store, now: BusinessTime.now())
                 }
                 let app = try await buildApplication(configuration)

@@ -26,7 +26,8 @@ extension CentralStore {
         }
     }
 
-    static func retentionTooShort(_ days: Int) -> TraceSyncError {
+    /// The refusal of a retention shorter than `minimumAuditRetentionDays`.
+    public static func retentionTooShort(_ days: Int) -> TraceSyncError {
         TraceSyncError(
             "bad_audit_retention", field: "audit-retention-days",
             zh: "审计日志保留期 \(days) 天太短：至少为 \(minimumAuditRetentionDays) 天（六个月）。",

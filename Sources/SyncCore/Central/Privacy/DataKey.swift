@@ -42,7 +42,8 @@ public struct DataKey: Sendable {
     var base64: String { Data(bytes).base64EncodedString() }
 
     /// The key for the store at `databasePath`: from the environment, else `keyFile`, else the file beside the
-    /// database (made on first use), else random for `:memory:`.
+    /// database, else random for `:memory:`. The file beside the database is made only with a new database: an
+    /// existing database whose key is missing is refused, never given a new key that could not read it.
     /// - Parameter environment: the variables to look in; nil for this process's.
     public static func resolve(
         databasePath: String, keyFile: String? = nil,
@@ -56,7 +57,16 @@ public struct DataKey: Sendable {
         if databasePath == ":memory:" { return random() }
         let besideDatabase = databasePath + ".key"
         if FileManager.default.fileExists(atPath: besideDatabase) { return try read(besideDatabase) }
+        guard !FileManager.default.fileExists(atPath: databasePath) else { throw missing(databasePath) }
         return try create(besideDatabase)
+    }
+
+    private static func missing(_ databasePath: String) -> TraceSyncError {
+        TraceSyncError(
+            "data_key_missing", field: "data-key-file",
+            zh: "找不到数据库 \(databasePath) 的数据密钥：请设置 \(environmentVariable)、用 --data-key-file 指定密钥文件，或把另行保管的密钥放回 \(databasePath).key。不会为已有数据库新建密钥。",
+            en: "no data key found for the database \(databasePath): set \(environmentVariable), give --data-key-file, or put the key kept apart back as \(databasePath).key. An existing database is never given a new key."
+        )
     }
 
     private static func read(_ path: String) throws -> DataKey {
