@@ -37,7 +37,10 @@ struct FaultProxyConvergenceTests {
                     try $0.device.startKillable("sync", "--batch-size", "3", "--page-size", "40", "--attempts", "3",
                                                 "--retry-delay", "0.1")
                 }
-                for sync in syncs { _ = sync.wait() }
+                for sync in syncs {
+                    let ending = sync.wait(timeout: 90)
+                    #expect(!ending.timedOut, "a sync through the faults ends by itself: \(ending.result)")
+                }
             }
             proxy.faultsEnabled = false
             try proxy.waitUntilIdle()

@@ -39,7 +39,9 @@ struct FieldKillTests {
                 }
                 usleep(UInt32.random(in: 0...killWithin, using: &random))
                 command.kill(SIGKILL)
-                let (result, wasKilled) = command.wait()
+                let ending = command.wait(timeout: 90)
+                #expect(!ending.timedOut, "\(context): \(ending.result)")
+                let (result, wasKilled) = (ending.result, ending.wasKilled)
                 if wasKilled { killed += 1 }
 
                 let store = try FieldStore.open(path: device.device.databasePath)

@@ -32,12 +32,17 @@ struct ServerKillTests {
                 let syncs = try devices.map { try $0.device.startKillable("sync", "--batch-size", "8", "--attempts", "1") }
                 usleep(UInt32.random(in: 30_000...400_000, using: &random))
                 server.kill(SIGKILL)
-                interrupted += syncs.map { $0.wait().result.status }.filter { $0 != 0 }.count
+                for sync in syncs {
+                    let ending = sync.wait(timeout: 90)
+                    #expect(!ending.timedOut, "a sync whose server died ends by itself: \(ending.result)")
+                    if ending.result.status != 0 { interrupted += 1 }
+                }
                 try proxy.waitUntilIdle()
                 try acknowledged.merge(Self.acknowledgedEntries(in: proxy.takeRecorded())) { _, latest in latest }
                 try Self.expectStoredOnce(acknowledged, in: server, context: "kill \(round + 1) (\(size))")
             }
             #expect(interrupted > 0, "the kills interrupted pushes (\(size))")
+            #expect(!acknowledged.isEmpty, "the server acknowledged pushes between the kills (\(size))")
 
             try server.start()
             for device in devices { try device.sync() }

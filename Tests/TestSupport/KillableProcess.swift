@@ -6,6 +6,7 @@ public final class KillableProcess: @unchecked Sendable {
     // @unchecked Sendable: the members are set in `init` and only read afterwards; `Process` is thread-safe for
     // `processIdentifier`, `isRunning`, `waitUntilExit` and `terminationStatus`.
     private let process: Process
+    private let finished = DispatchSemaphore(value: 0)
     private let stdoutURL: URL
     private let stderrURL: URL
     private let command: String
@@ -29,7 +30,18 @@ public final class KillableProcess: @unchecked Sendable {
         process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
         process.standardError = try FileHandle(forWritingTo: stderrURL)
         command = ([executable.lastPathComponent] + arguments).joined(separator: " ")
+        process.terminationHandler = { [finished] _ in finished.signal() }
         try process.run()
+    }
+
+    /// How a command ended.
+    public struct Ending: Sendable {
+        /// Its exit status (the signal's number if a signal ended it) and what it printed.
+        public let result: ProcessResult
+        /// True when a signal ended it.
+        public let wasKilled: Bool
+        /// True when it was still running at the deadline of `wait(timeout:)`, and was killed then.
+        public let timedOut: Bool
     }
 
     /// Sends `signal` if the command still runs; true if it did.
@@ -39,9 +51,13 @@ public final class KillableProcess: @unchecked Sendable {
         return Foundation.kill(process.processIdentifier, signal) == 0
     }
 
-    /// Waits for the command to end and returns what it printed; killed by a signal, its status is the signal's
-    /// number and `wasKilled` is true.
-    public func wait() -> (result: ProcessResult, wasKilled: Bool) {
+    /// Waits for the command to end, at most `timeout` seconds (then kills it with SIGKILL), and returns how it ended.
+    public func wait(timeout: TimeInterval = 120) -> Ending {
+        var timedOut = false
+        if finished.wait(timeout: .now() + timeout) == .timedOut {
+            timedOut = kill(SIGKILL)
+            finished.wait()
+        }
         process.waitUntilExit()
         let result = ProcessResult(
             command: command, status: process.terminationStatus,
@@ -50,7 +66,7 @@ public final class KillableProcess: @unchecked Sendable {
         )
         try? FileManager.default.removeItem(at: stdoutURL)
         try? FileManager.default.removeItem(at: stderrURL)
-        return (result, process.terminationReason == .uncaughtSignal)
+        return Ending(result: result, wasKilled: process.terminationReason == .uncaughtSignal, timedOut: timedOut)
     }
 }
 
