@@ -47,6 +47,18 @@ import Testing
         }
     }
 
+    @Test func aLoginStoresAStrongerHashWhenTheRoundsWereRaised() throws {
+        try Self.withUsers { harness in
+            let old = try PasswordHash(password: Self.password, salt: Array(repeating: 7, count: 16), rounds: 1_000).stored
+            try harness.store.database.run("UPDATE admin_users SET password_hash = ? WHERE name = 'wang'", old)
+            _ = try harness.store.login(name: "wang", password: Self.password)
+            let row = try harness.store.database.row("SELECT password_hash FROM admin_users WHERE name = 'wang'")
+            let hash = try #require(row?.string("password_hash").flatMap(PasswordHash.init(stored:)))
+            #expect(hash.rounds == PasswordHash.currentRounds)
+            #expect(try hash.matches(Self.password))
+        }
+    }
+
     @Test(arguments: [
         ("short-1A", "太短"), ("alllowercaseletters", "太简单"), ("Wang-Orchard-2026", "用户名"),
     ])

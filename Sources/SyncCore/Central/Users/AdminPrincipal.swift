@@ -20,7 +20,4 @@ public struct AdminPrincipal: Sendable, Hashable, Codable {
 
     /// Whether this admin is limited to some nodes (a node admin).
     public var isLimitedToNodes: Bool { role == .node }
-
-    /// Whether this admin may change data: everyone but the auditor (what each may change is checked by role).
-    public var mayWrite: Bool { role != .auditor }
 }

@@ -22,7 +22,8 @@ struct PasswordHash: Equatable {
         try self.init(password: password, salt: salt, rounds: Self.currentRounds)
     }
 
-    private init(password: String, salt: [UInt8], rounds: Int) throws {
+    /// Hashes `password` with the given salt and rounds (the rounds of a hash stored before they were raised).
+    init(password: String, salt: [UInt8], rounds: Int) throws {
         self.rounds = rounds
         self.salt = salt
         self.hash = try Self.derive(password, salt: salt, rounds: rounds)
