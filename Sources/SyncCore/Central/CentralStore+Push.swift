@@ -8,13 +8,13 @@ extension CentralStore {
     ///   admins), `seq_gap` (an entry past acknowledged + 1), `broken_chain` or `bad_hash` (the chain does not hold;
     ///   also recorded), `wrong_device`. Nothing of the request is stored then, except the violation record.
     public func push(device: DeviceRecord, entries: [JournalEntry]) throws -> PushResponse {
+        let lookup = PushLookup(store: self, cache: batchStates)
         let outcome: Result<PushResponse, TraceSyncError> = try database.inTransaction {
             var acked = try database.scalar("SELECT acked_seq FROM devices WHERE id = ?", device.id) ?? 0
             var head = try database.row("SELECT head_hash FROM devices WHERE id = ?", device.id)?.string("head_hash")
                 ?? JournalEntry.genesis
             let receivedAt = clock()
             try flagOverdueOrphans(now: receivedAt)
-            let lookup = PushLookup(store: self)
             let context = mergeContext(receivedAt: receivedAt)
             var verdicts: [EntryVerdict] = []
             for (index, entry) in entries.enumerated() {
@@ -57,6 +57,8 @@ extension CentralStore {
             )
             return .success(PushResponse(ackedSeq: acked, verdicts: verdicts))
         }
+        // Inside a caller's transaction the push may still be rolled back: its batch states are not kept then.
+        if !database.isInTransaction { lookup.committed() }
         return try outcome.get()
     }
 

@@ -12,6 +12,8 @@ public final class CentralStore {
     public var pastWindow: Int64 = 30 * 24 * 3_600_000
     /// How long an event may wait for its batch's receipt before it is flagged as an orphan (24 hours).
     public var orphanTimeout: Int64 = 24 * 3_600_000
+    /// Batch states the merge derived, kept between pushes.
+    let batchStates = BatchStateCache()
     /// Encrypts operators' ID card and phone numbers before they are written, and decrypts them when read.
     let personalData: PersonalDataCipher
 

@@ -3,22 +3,37 @@
 /// batch's events for every entry.
 ///
 /// Lives for one push transaction: while it runs, only the push itself writes events, and every event it stores
-/// passes through `merged(_:)`.
+/// passes through `merged(_:)`. A batch first met in the push comes from the store's `BatchStateCache` when that
+/// still holds it, and what the push learnt goes back there once it committed (`committed()`).
 final class PushLookup: MergeLookup {
     private let store: CentralStore
+    private let cache: BatchStateCache
     /// Known batches by code, as of the last merged event. Unknown batches are not kept: their receipt may come
     /// later in the same push.
     private var batches: [TraceCode: BatchState] = [:]
+    /// Batches that took an event without a state derived for them.
+    private var forgotten: Set<TraceCode> = []
 
-    init(store: CentralStore) {
+    init(store: CentralStore, cache: BatchStateCache) {
         self.store = store
+        self.cache = cache
     }
 
     func batchState(_ code: TraceCode) throws -> BatchState? {
         if let known = batches[code] { return known }
+        let count = try store.database.scalar("SELECT count(*) FROM events WHERE batch_code = ?", code.digits) ?? 0
+        if let kept = cache.state(code, eventCount: Int(count)) {
+            batches[code] = kept
+            return kept
+        }
         let state = BatchState.derive(code: code, events: try store.batchEvents(code))
         if let state { batches[code] = state }
         return state
+    }
+
+    /// Hands the batch states of the push to the store's cache; call only once the push has committed.
+    func committed() {
+        cache.keep(batches, forgetting: forgotten)
     }
 
     /// Takes in what a stored decision changed: the batch state it derived with its event, or, when it derived
@@ -26,8 +41,10 @@ final class PushLookup: MergeLookup {
     func merged(_ decision: EntryDecision) {
         if let after = decision.batchAfter {
             batches[after.code] = after
+            forgotten.remove(after.code)
         } else if let code = decision.event?.body.batchCode {
             batches[code] = nil
+            forgotten.insert(code)
         }
     }
 
