@@ -8,9 +8,9 @@ public enum Fault: String, CaseIterable, Sendable {
     case dropResponse
     /// Forwards and answers, then sends the same request again a moment later, as a network duplicate.
     case duplicate
-    /// Waits a little before forwarding.
+    /// Waits a little (20 to 250 ms) before forwarding.
     case delay
-    /// Holds the request until the next one has been handled (or a second passes), then forwards it.
+    /// Holds the request until the next one has been handled (or half a second passes), then forwards it.
     case reorder
     /// Forwards only the first part of the body, with a matching `Content-Length`.
     case truncateRequest

@@ -117,12 +117,12 @@ public final class FaultProxy: @unchecked Sendable {
                 _ = forward(request, delivered: false)
             }
         case .delay:
-            Thread.sleep(forTimeInterval: Double(lock.withLock { plan.draw(20...400) }) / 1000)
+            Thread.sleep(forTimeInterval: Double(lock.withLock { plan.draw(20...250) }) / 1000)
             relay(request, to: client)
         case .reorder:
             let turn = DispatchSemaphore(value: 0)
             lock.withLock { held.append(turn) }
-            _ = turn.wait(timeout: .now() + 1)
+            _ = turn.wait(timeout: .now() + 0.5)
             lock.withLock { held.removeAll { $0 === turn } }
             relay(request, to: client)
         case .truncateRequest:
