@@ -9,12 +9,11 @@ public final class FaultProxy: @unchecked Sendable {
     // @unchecked Sendable: every mutable member is guarded by `lock`; the sockets are used by the thread that owns
     // their connection, and the listener is only closed (which is thread-safe) from elsewhere.
 
-    /// One request the server answered, as the proxy saw it.
+    /// One request the server answered, as the proxy saw it (whether or not a fault then kept the answer from the
+    /// device).
     public struct Exchange: Sendable {
         public let request: HTTPWireRequest
         public let response: HTTPWireResponse
-        /// True when the device received the whole answer (no fault discarded or cut it).
-        public let delivered: Bool
     }
 
     private let listener: LoopbackSocket
@@ -48,7 +47,7 @@ public final class FaultProxy: @unchecked Sendable {
         set { lock.withLock { enabled = newValue } }
     }
 
-    /// Whether exchanges are kept for `recorded` (off at first).
+    /// Whether exchanges are kept for `takeRecorded()` (off at first).
     public var recordsExchanges: Bool {
         get { lock.withLock { recording } }
         set { lock.withLock { recording = newValue } }
@@ -105,16 +104,16 @@ public final class FaultProxy: @unchecked Sendable {
         case .dropRequest:
             return
         case .dropResponse:
-            _ = forward(request, delivered: false)
+            _ = forward(request)
         case .duplicate:
-            guard let response = forward(request, delivered: true) else { return }
+            guard let response = forward(request) else { return }
             client.write(response.raw)
             let pause = lock.withLock { plan.draw(0...200) }
             begin()
             Thread.detachNewThread { [self] in
                 defer { end() }
                 Thread.sleep(forTimeInterval: Double(pause) / 1000)
-                _ = forward(request, delivered: false)
+                _ = forward(request)
             }
         case .delay:
             Thread.sleep(forTimeInterval: Double(lock.withLock { plan.draw(20...250) }) / 1000)
@@ -130,7 +129,7 @@ public final class FaultProxy: @unchecked Sendable {
             truncated.body = request.body.prefix(lock.withLock { plan.draw(0...max(0, request.body.count - 1)) })
             relay(truncated, to: client)
         case .truncateResponse:
-            guard let response = forward(request, delivered: false) else { return }
+            guard let response = forward(request) else { return }
             client.write(response.raw.prefix(lock.withLock { plan.draw(0...max(0, response.raw.count - 1)) }))
         case nil:
             relay(request, to: client)
@@ -139,17 +138,17 @@ public final class FaultProxy: @unchecked Sendable {
 
     /// Forwards the request and relays the whole answer to the client.
     private func relay(_ request: HTTPWireRequest, to client: LoopbackSocket) {
-        guard let response = forward(request, delivered: true) else { return }
+        guard let response = forward(request) else { return }
         client.write(response.raw)
     }
 
     /// Sends the request to the server and reads its answer; nil if the server could not be reached. Releases the
     /// requests held for reordering once the server has answered this one.
-    private func forward(_ request: HTTPWireRequest, delivered: Bool) -> HTTPWireResponse? {
+    private func forward(_ request: HTTPWireRequest) -> HTTPWireResponse? {
         let response = try? HTTPWireResponse.exchange(request.encoded, port: upstreamPort())
         lock.withLock {
             if recording, let response, response.status != 0 {
-                exchanges.append(Exchange(request: request, response: response, delivered: delivered))
+                exchanges.append(Exchange(request: request, response: response))
             }
             held.forEach { $0.signal() }
         }

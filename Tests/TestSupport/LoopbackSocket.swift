@@ -121,9 +121,6 @@ public final class LoopbackSocket: @unchecked Sendable {
         }
     }
 
-    /// Stops sending; the peer reads the end of the stream.
-    public func finishWriting() { shutdown(descriptor, Int32(SHUT_WR)) }
-
     /// Closes the socket; a thread blocked in `accept` or `read` on it returns. Safe to call more than once.
     public func close() {
         lock.lock()
