@@ -13,3 +13,4 @@ extension SupervisionStats: ResponseEncodable {}
 extension FeedPage: ResponseEncodable {}
 extension AuditRecord: ResponseEncodable {}
 extension CentralStore.DeviceRecord: ResponseEncodable {}
+extension Operator: ResponseEncodable {}

@@ -1,0 +1,45 @@
+import Hummingbird
+import SyncCore
+
+/// `GET /v1/admin/operators?node=`: a node's operators, their ID card and phone numbers masked. A province admin
+/// may add `reveal=personal` to see them in full, which the audit log records as `personal.reveal`; for anyone else
+/// it is refused with 403. Every role may list, a node admin only their nodes'. Added behind `AdminAuthMiddleware`.
+struct AdminOperatorController {
+    let service: CentralService
+
+    /// The routes, to add at `/v1/admin/operators`.
+    var endpoints: RouteCollection<SyncRequestContext> {
+        RouteCollection(context: SyncRequestContext.self)
+            .get(use: list)
+    }
+
+    /// The node's operators by name, masked unless a province admin asked for `reveal=personal`.
+    @Sendable func list(request: Request, context: SyncRequestContext) async throws -> [Operator] {
+        try context.requireRole(.province, .node, .auditor)
+        let parameters = request.uri.queryParameters
+        try QueryValue.refuseUnknown(parameters, known: ["node", "reveal"])
+        let node = try QueryValue.required(parameters.get("node"), "node", example: "46010001")
+        try context.requireNode(node)
+        let reveal = try Self.reveal(parameters.get("reveal"))
+        if reveal {
+            try context.requireRole(.province)
+            context.trail.action = "personal.reveal"
+            context.trail.target = "operators:\(node)"
+            context.trail.detail = "reveal=personal"
+        }
+        let operators = try await service.operators(node: node)
+        return reveal ? operators : operators.map(\.masked)
+    }
+
+    /// Whether `reveal=personal` was asked for.
+    /// - Throws: `TraceSyncError` `bad_parameter` for any other value.
+    static func reveal(_ text: String?) throws -> Bool {
+        guard let text else { return false }
+        guard text == "personal" else {
+            throw TraceSyncError("bad_parameter", field: "reveal",
+                                 zh: "参数 reveal=\(text) 无效：只能为 reveal=personal（仅省级管理员，查看完整身份证号和手机号，会记入审计日志）。",
+                                 en: "parameter reveal=\(text) is not valid: the only value is reveal=personal (province admins only; shows full ID and phone numbers and is audited).")
+        }
+        return true
+    }
+}
