@@ -104,6 +104,21 @@ struct AuditLogTests {
         }
     }
 
+    @Test func purgingEveryRecordStillLeavesAVerifiableLog() throws {
+        try withStore { store in
+            var now: Int64 = 1_800_000_000_000
+            store.clock = { now }
+            try store.audit(login("old1"))
+            try store.audit(login("old2"))
+            now += 200 * day
+            #expect(try store.purgeAudit(retentionDays: 183) == 2)
+            #expect(try store.auditRecords().map(\.event.action) == ["audit.purge"])
+            #expect(try store.verifyAuditChain() == nil)
+            try store.audit(login("new"))
+            #expect(try store.verifyAuditChain() == nil)
+        }
+    }
+
     @Test func purgeRefusesARetentionShorterThanSixMonths() throws {
         try withStore { store in
             try store.audit(login("li"))

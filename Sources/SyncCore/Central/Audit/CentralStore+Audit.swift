@@ -3,10 +3,16 @@ extension CentralStore {
     ///
     /// Runs in the caller's transaction if there is one, so an act and its record commit together.
     public func audit(_ event: AuditEvent) throws {
+        try appendAudit(event, prevWhenEmpty: AuditRecord.genesis)
+    }
+
+    /// Appends a record linked to the last one, or to `prevWhenEmpty` when the log holds none (a purge that removed
+    /// every record links its own record to the last purged hash).
+    func appendAudit(_ event: AuditEvent, prevWhenEmpty: String) throws {
         try database.inTransaction {
             let last = try database.row("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
             let highest = try database.scalar("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'") ?? 0
-            let prev = last?.string("hash") ?? AuditRecord.genesis
+            let prev = last?.string("hash") ?? prevWhenEmpty
             let seq = highest + 1
             let at = clock()
             try database.run(

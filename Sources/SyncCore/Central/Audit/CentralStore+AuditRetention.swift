@@ -21,7 +21,7 @@ extension CentralStore {
             try database.run("INSERT INTO audit_purge_gate (through_seq) VALUES (?)", through)
             try database.run("DELETE FROM audit_log WHERE seq <= ?", through)
             try database.run("DELETE FROM audit_purge_gate")
-            try audit(AuditPurge(through: through, anchor: anchor).event(retentionDays: retentionDays))
+            try appendAudit(AuditPurge(through: through, anchor: anchor).event(retentionDays: retentionDays), prevWhenEmpty: anchor)
             return Int(purged)
         }
     }
