@@ -14,7 +14,6 @@ struct JSONBody: Sendable {
     func decode<Body: StrictJSONBody>(_: Body.Type, from request: Request) async throws -> Body {
         try Self.checkContentType(request)
         let data = try await collect(request)
-        let decoder = JSONDecoder()
         let members: [String: JSONValue]
         do {
             // The strict parser, which refuses a member given twice: otherwise the member check below and the
@@ -36,7 +35,8 @@ struct JSONBody: Sendable {
                                  en: "unknown field \(unknown): remove it (it may be misspelt, or the client newer than the server); /openapi.json lists the fields.")
         }
         do {
-            return try decoder.decode(Body.self, from: data)
+            // Decoded from the members already parsed, as JSONDecoder would decode the body, without parsing it again.
+            return try JSONValue.object(members).decode(Body.self)
         } catch let error as DecodingError {
             throw error.refusal
         }
