@@ -1,0 +1,30 @@
+import Foundation
+import Testing
+@testable import SyncCore
+
+/// Journal entries whose payload holds personal numbers are stored sealed, yet read back exactly as the device sent
+/// them, so their hash chain still verifies.
+@Suite("Sealed journal entries")
+struct SealedJournalTests {
+    typealias S = MergeSamples
+
+    @Test func aSealedEntryReadsBackWithItsOwnHash() throws {
+        try CentralHarness.with { harness in
+            var journal = try harness.enroll("一号机", author: "符永清")
+            let individual = Operator(id: "OP-\(S.node)-901", node: S.node, name: "陈小梅", kind: .individual,
+                                      idNumber: "46010219900315123X", phone: "13812345678")
+            let sent = try journal.append(.operatorRegistration(individual), id: individual.id, at: S.receivedAt)
+            #expect(try harness.push(journal).verdicts.map(\.verdict) == [.applied])
+
+            let row = try #require(try harness.store.database.row(
+                "SELECT * FROM entries WHERE device_id = ? AND seq = 1", sent.deviceId
+            ))
+            #expect(row.string("payload")?.contains("46010219900315123X") == false)
+            #expect(JournalEntry(row)?.expectedHash != sent.hash, "the stored payload is sealed")
+            let read = try #require(try harness.store.journalEntry(row))
+            #expect(read == sent)
+            #expect(read.expectedHash == read.hash)
+            #expect(try harness.store.operators(node: S.node).contains(individual))
+        }
+    }
+}
