@@ -74,7 +74,7 @@ struct OperatorView: Encodable {
         kind = value.kind
         creditCode = value.creditCode
         idNumber = value.idNumber.map(Masking.mask)
-        phone = value.phone.map(Masking.mask)
+        phone = value.phone.map(Masking.maskPhone)
         stall = value.stall
     }
 }

@@ -30,27 +30,13 @@ struct AdminOptions: ParsableArguments {
 }
 
 extension AdminOptions {
-    /// The actor of the audit records `admin` commands write: `cli:<$USER>`.
-    static var cliActor: String { "cli:\(ProcessInfo.processInfo.environment["USER"] ?? "unknown")" }
-
-    /// Opens the store and runs `change` in one transaction with its audit record (actor `cli:<$USER>`, source
-    /// `cli`); a refusal rolls the change back, is recorded as a failure and is printed as `withStore` does.
+    /// Opens the store and runs `change` in one transaction with its audit record (`CommandAudit`); a refusal rolls
+    /// the change back, is recorded as a failure and is printed as `withStore` does.
     func withAuditedStore(
         action: String, target: String?, creating: Bool = false, _ change: (CentralStore) throws -> Void
     ) throws {
         try withStore(creating: creating) { store in
-            var event = AuditEvent(actor: Self.cliActor, action: action, target: target, outcome: .success, source: "cli")
-            do {
-                try store.database.inTransaction {
-                    try change(store)
-                    try store.audit(event)
-                }
-            } catch let refusal as TraceSyncError {
-                event.outcome = .failure
-                event.detail = refusal.code
-                try store.audit(event)
-                throw refusal
-            }
+            try CommandAudit.recording(store, action: action, target: target) { try change(store) }
         }
     }
 }

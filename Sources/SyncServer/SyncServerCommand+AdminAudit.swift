@@ -103,7 +103,7 @@ extension SyncServerCommand.Admin.AuditCommand {
                                          zh: "无法写入 \(to)：请检查目录和权限。",
                                          en: "cannot write \(to): check the directory and its permissions.")
                 }
-                try store.audit(AuditEvent(actor: AdminOptions.cliActor, action: "audit.export", target: to,
+                try store.audit(AuditEvent(actor: CommandAudit.actor, action: "audit.export", target: to,
                                            outcome: .success, source: "cli", detail: "\(records.count) records"))
                 print("已导出 \(records.count) 条审计记录到 \(to) / exported \(records.count) audit records to \(to)")
             }

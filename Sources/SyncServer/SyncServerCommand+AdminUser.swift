@@ -41,7 +41,7 @@ extension SyncServerCommand.Admin {
                 try options.withStore { store in
                     let role = try AdminRole(parsing: role)
                     let password = try PasswordInput.read(for: name)
-                    let user = try AdminUserAudit.recording(store, action: "user.add", target: name,
+                    let user = try CommandAudit.recording(store, action: "user.add", target: name,
                                                             detail: "role=\(role.rawValue)") {
                         try store.addAdminUser(name: name, role: role, nodes: node, password: password)
                     }

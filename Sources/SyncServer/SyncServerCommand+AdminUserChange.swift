@@ -12,7 +12,7 @@ extension SyncServerCommand.Admin.UserCommand {
 
         func run() throws {
             try options.withStore { store in
-                try AdminUserAudit.recording(store, action: "user.disable", target: name) { try store.disableAdminUser(name) }
+                try CommandAudit.recording(store, action: "user.disable", target: name) { try store.disableAdminUser(name) }
                 print("用户已停用 / user disabled: \(name)")
             }
         }
@@ -35,7 +35,7 @@ extension SyncServerCommand.Admin.UserCommand {
             try options.withStore { store in
                 _ = try store.adminUser(name)
                 let password = try PasswordInput.read(for: name)
-                try AdminUserAudit.recording(store, action: "user.passwd", target: name) {
+                try CommandAudit.recording(store, action: "user.passwd", target: name) {
                     try store.setAdminPassword(name, to: password)
                 }
                 print("密码已设置 / password set: \(name)")

@@ -110,7 +110,7 @@ extension CentralStore {
             )
             for row in rows {
                 let seq = row.int("seq") ?? after + 1
-                guard let entry = JournalEntry(row) else {
+                guard let entry = (try? journalEntry(row)) ?? nil else {
                     return (count, check.head, journalFinding(device: device, problem: ChainProblem(kind: .altered, seq: seq)))
                 }
                 if let problem = check.check(entry) {

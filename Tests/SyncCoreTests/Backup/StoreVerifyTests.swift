@@ -28,6 +28,26 @@ import Testing
         }
     }
 
+    @Test func aJournalWithSealedPersonalNumbersPassesAndAnEditedSealFails() throws {
+        try CentralHarness.with { harness in
+            var journal = try harness.enroll("一号机", author: "符永清")
+            let individual = Operator(id: "OP-\(S.node)-901", node: S.node, name: "陈小梅", kind: .individual,
+                                      idNumber: "46010219900315123X", phone: "13812345678")
+            try journal.append(.operatorRegistration(individual), id: individual.id, at: S.receivedAt)
+            try journal.append(S.receipt(S.code(1)), id: "r1", at: S.receivedAt + 1)
+            try harness.push(journal)
+            #expect(try harness.store.verifyStore().allSatisfy { $0.ok })
+
+            try harness.store.database.run(
+                "UPDATE entries SET payload = replace(payload, 'enc:v1:', 'enc:v1:A') WHERE device_id = ? AND seq = 1",
+                journal.deviceId
+            )
+            let journals = try #require(try harness.store.verifyStore().first { $0.kind == .deviceJournals })
+            #expect(!journals.ok)
+            #expect(journals.findings.first?.seq == 1)
+        }
+    }
+
     @Test(arguments: [
         "UPDATE entries SET payload = replace(payload, '澄迈福山瓜菜合作社', '澄迈某合作社') WHERE device_id = ? AND seq = 2",
         "UPDATE entries SET hash = '0000000000000000000000000000000000000000000000000000000000000000' WHERE device_id = ? AND seq = 2",
