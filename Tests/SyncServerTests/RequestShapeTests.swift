@@ -16,6 +16,20 @@ import Testing
         }
     }
 
+    @Test func aBodyDeclaredAsOtherThanJSONIsAnUnsupportedMediaTypeThatSaysSo() async throws {
+        try await withServer { server in
+            let response = try await server.client.execute(
+                uri: "/v1/devices/enroll", method: .post, headers: [.contentType: "text/plain; charset=utf-8"],
+                body: ByteBuffer(string: #"{"code": "AAAA-BBBB-CCCC", "deviceName": "x"}"#)
+            )
+            #expect(response.status == .unsupportedMediaType)
+            let error = try response.apiError
+            #expect(error.code == "unsupported_media_type")
+            #expect(error.field == "Content-Type")
+            #expect(error.message.en.contains("Content-Type: application/json"))
+        }
+    }
+
     @Test func anUnknownTopLevelFieldIsRefusedByName() async throws {
         try await withServer { server in
             let response = try await server.send(

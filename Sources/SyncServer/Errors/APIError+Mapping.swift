@@ -15,6 +15,7 @@ extension APIError {
         case "bad_resolution", "missing_field": .badRequest
         case "enroll_code_expired": .gone
         case "payload_too_large", "too_many_entries": .contentTooLarge
+        case "unsupported_media_type": .unsupportedMediaType
         case "rate_limited": .tooManyRequests
         default: .badRequest
         }
