@@ -6,10 +6,11 @@
 /// push that derived them committed (`keep(_:)`), never from a transaction that may still roll back.
 final class BatchStateCache {
     private var states: [TraceCode: BatchState] = [:]
-    /// How many batches are kept at most; when full, it starts over (a day's open batches fit many times).
+    /// How many batches are kept at most (a few kilobytes each); when full, it starts over. A market's open
+    /// batches of a day fit several times.
     let capacity: Int
 
-    init(capacity: Int = 50_000) {
+    init(capacity: Int = 10_000) {
         self.capacity = capacity
     }
 

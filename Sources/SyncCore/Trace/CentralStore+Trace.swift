@@ -49,8 +49,9 @@ extension CentralStore {
     }
 
     private func forward(batch code: String, depth: Int) throws -> ForwardTrace? {
-        guard depth < Self.maxTraceDepth, let batch = try stop(code: code, batch: code, saleEvent: nil),
-              let state = BatchState.derive(code: try TraceCode(parsing: code), events: try batchEvents(try TraceCode(parsing: code)))
+        let batchCode = try TraceCode(parsing: code)
+        guard depth < Self.maxTraceDepth, let state = BatchState.derive(code: batchCode, events: try batchEvents(batchCode)),
+              let batch = try stop(code: code, state: state, saleEvent: nil)
         else { return nil }
         var sales: [ForwardSale] = []
         var disposals: [String] = []
@@ -82,6 +83,12 @@ extension CentralStore {
     private func stop(code: String, batch: String, saleEvent: String?) throws -> TraceStop? {
         let batchCode = try TraceCode(parsing: batch)
         guard let state = BatchState.derive(code: batchCode, events: try batchEvents(batchCode)) else { return nil }
+        return try stop(code: code, state: state, saleEvent: saleEvent)
+    }
+
+    /// The stop for a batch as `state` has it, reached through `code` (and the sale `saleEvent`, for a child code).
+    private func stop(code: String, state: BatchState, saleEvent: String?) throws -> TraceStop? {
+        let batch = state.code.digits
         let receipt = state.receipt
         let product = try database.row("SELECT name, name_en FROM products WHERE code = ?", receipt.product)
         let region = try database.row("SELECT name, name_en FROM regions WHERE code = ?", receipt.origin)
