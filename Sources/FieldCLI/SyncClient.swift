@@ -1,10 +1,11 @@
+import AsyncHTTPClient
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import NIOCore
+import NIOHTTP1
 import SyncCore
 
-/// Talks JSON over HTTP to the sync server.
+/// Talks JSON over HTTP(S) to the sync server, through AsyncHTTPClient on SwiftNIO: Foundation's URLSession on Linux
+/// keeps a core busy while it waits for an answer, which a device on battery cannot afford.
 struct SyncClient {
     /// Why a request did not succeed.
     enum Failure: Error {
@@ -24,14 +25,16 @@ struct SyncClient {
 
     let baseURL: URL
     let secret: String?
-    private let session: URLSession
+    /// How long one request may take, answer included, before it counts as unreachable.
+    let timeout: TimeAmount
+
+    /// The largest answer read: a pull page is far smaller.
+    static let maxResponseBytes = 256 * 1024 * 1024
 
     init(baseURL: URL, secret: String?, timeout: TimeInterval = 30) {
         self.baseURL = baseURL
         self.secret = secret
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        session = URLSession(configuration: configuration)
+        self.timeout = .milliseconds(Int64(timeout * 1000))
     }
 
     /// Sends a request and decodes the JSON answer.
@@ -41,20 +44,21 @@ struct SyncClient {
     ) async throws -> Response {
         var components = URLComponents(url: baseURL.appendingPathComponent(path), resolvingAgainstBaseURL: false)!
         if !query.isEmpty { components.queryItems = query }
-        var request = URLRequest(url: components.url!)
-        request.httpMethod = method
-        if let secret { request.setValue("Bearer \(secret)", forHTTPHeaderField: "Authorization") }
+        var request = HTTPClientRequest(url: components.url!.absoluteString)
+        request.method = HTTPMethod(rawValue: method)
+        if let secret { request.headers.add(name: "Authorization", value: "Bearer \(secret)") }
         if let body {
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-            request.httpBody = try JSONEncoder().encode(body)
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(bytes: try JSONEncoder().encode(body)))
         }
-        let data: Data, response: URLResponse
+        let data: Data, status: Int
         do {
-            (data, response) = try await session.data(for: request)
+            let response = try await HTTPClient.shared.execute(request, timeout: timeout)
+            status = Int(response.status.code)
+            data = Data(try await response.body.collect(upTo: Self.maxResponseBytes).readableBytesView)
         } catch {
-            throw Failure.unreachable(error.localizedDescription)
+            throw Failure.unreachable(String(describing: error))
         }
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         guard (200..<300).contains(status) else {
             throw Failure.refused(status: status, body: try? JSONDecoder().decode(APIErrorBody.self, from: data))
         }
