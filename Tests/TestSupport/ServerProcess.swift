@@ -23,7 +23,8 @@ public final class ServerProcess: @unchecked Sendable {
 
     /// Starts the server and waits until it listens: on a free port the first time, on the same port after that (so
     /// enrolled devices find it again after a restart).
-    public func start(_ extraArguments: [String] = []) throws {
+    /// - Parameter environment: variables added to the test process's own (e.g. `LOG_LEVEL`).
+    public func start(_ extraArguments: [String] = [], environment: [String: String] = [:]) throws {
         guard let executable = Executables.url("sync-server") else { throw HarnessError("no built sync-server: run `swift build`") }
         let log = directory.appendingPathComponent("server-\(UUID().uuidString).log")
         FileManager.default.createFile(atPath: log.path, contents: nil)
@@ -32,6 +33,7 @@ public final class ServerProcess: @unchecked Sendable {
         process.executableURL = executable
         process.arguments = ["serve", "--db", databasePath, "--host", "127.0.0.1", "--port", String(port)] + extraArguments
         process.currentDirectoryURL = directory
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = handle
         process.standardError = handle
