@@ -26,7 +26,7 @@ struct CrashRecoveryTests {
                 usleep(1_000)
             }
             server.kill(SIGKILL)
-            let interrupted = sync.wait()
+            let interrupted = sync.wait().result
             #expect(interrupted.status != 0, "the sync cannot have completed: \(interrupted)")
             let ackedAtKill = try central.scalar("SELECT acked_seq FROM devices") ?? 0
             #expect(ackedAtKill < journal)

@@ -34,7 +34,7 @@ struct FaultProxyConvergenceTests {
                     try Self.recordMarketHour(on: device, round: round)
                 }
                 let syncs = try devices.map {
-                    try $0.device.startKillable("sync", "--batch-size", "3", "--page-size", "40", "--attempts", "3",
+                    try $0.device.start("sync", "--batch-size", "3", "--page-size", "40", "--attempts", "3",
                                                 "--retry-delay", "0.1")
                 }
                 for sync in syncs {

@@ -33,9 +33,9 @@ struct FieldKillTests {
                 let importing = round % 2 == 0
                 let command: KillableProcess
                 if importing {
-                    command = try device.device.startKillable("import", try Self.weighingFile(for: device, named: "\(round)", in: directory), "--json")
+                    command = try device.device.start("import", try Self.weighingFile(for: device, named: "\(round)", in: directory), "--json")
                 } else {
-                    command = try device.device.startKillable("sync", "--batch-size", "10", "--attempts", "1", "--json")
+                    command = try device.device.start("sync", "--batch-size", "10", "--attempts", "1", "--json")
                 }
                 usleep(UInt32.random(in: 0...killWithin, using: &random))
                 command.kill(SIGKILL)

@@ -29,7 +29,7 @@ struct ServerKillTests {
             for round in 0..<size.rounds {
                 if round > 0 { try server.start() }
                 for device in devices { try Self.keepPending(on: device, in: directory) }
-                let syncs = try devices.map { try $0.device.startKillable("sync", "--batch-size", "8", "--attempts", "1") }
+                let syncs = try devices.map { try $0.device.start("sync", "--batch-size", "8", "--attempts", "1") }
                 usleep(UInt32.random(in: 30_000...400_000, using: &random))
                 server.kill(SIGKILL)
                 for sync in syncs {

@@ -44,6 +44,9 @@ public final class KillableProcess: @unchecked Sendable {
         public let timedOut: Bool
     }
 
+    /// True while the command runs.
+    public var isRunning: Bool { process.isRunning }
+
     /// Sends `signal` if the command still runs; true if it did.
     @discardableResult
     public func kill(_ signal: Int32 = SIGKILL) -> Bool {
@@ -67,15 +70,5 @@ public final class KillableProcess: @unchecked Sendable {
         try? FileManager.default.removeItem(at: stdoutURL)
         try? FileManager.default.removeItem(at: stderrURL)
         return Ending(result: result, wasKilled: process.terminationReason == .uncaughtSignal, timedOut: timedOut)
-    }
-}
-
-extension FieldDeviceProcess {
-    /// Starts `field ARGUMENTS` against this device's database, to be killed at will.
-    public func startKillable(_ arguments: String...) throws -> KillableProcess {
-        guard let executable = Executables.url("field") else { throw HarnessError("no built field: run `swift build`") }
-        var variables = environment
-        variables["FIELD_DB"] = databasePath
-        return try KillableProcess(executable, arguments, in: directory, environment: variables)
     }
 }

@@ -108,12 +108,12 @@ public struct FieldDeviceProcess: Sendable {
         return try ProcessRun.run(executable, arguments, in: directory, environment: variables)
     }
 
-    /// Starts `field ARGUMENTS` in the background.
-    public func start(_ arguments: String...) throws -> RunningProcess {
+    /// Starts `field ARGUMENTS` in the background, to be waited for or killed at will.
+    public func start(_ arguments: String...) throws -> KillableProcess {
         guard let executable = Executables.url("field") else { throw HarnessError("no built field: run `swift build`") }
         var variables = environment
         variables["FIELD_DB"] = databasePath
-        return try RunningProcess(executable, arguments, in: directory, environment: variables)
+        return try KillableProcess(executable, arguments, in: directory, environment: variables)
     }
 
     /// Runs `field ARGUMENTS --json`, which must succeed.
