@@ -62,7 +62,7 @@ func buildRouter(_ configuration: ServerConfiguration, service: CentralService) 
         SyncController(service: service, body: body, maxEntries: configuration.maxEntries).endpoints,
         atPath: "/v1/sync"
     )
-    let limiter = PublicRateLimiter(perMinute: configuration.publicRateLimit)
+    let limiter = PublicRateLimiter(perMinute: configuration.publicRateLimit, now: configuration.publicRateLimitClock)
     router.group("/v1/trace")
         .add(middleware: PublicRateLimitMiddleware(limiter: limiter, html: false))
         .addRoutes(PublicTraceController(service: service).endpoints)

@@ -20,6 +20,9 @@ struct ServerConfiguration: Sendable {
     var pastWindowDays: Int64 = 30
     /// Requests per minute one client address may make to the public trace routes (`/v1/trace/…`, `/t/…`).
     var publicRateLimit: Int = 120
+    /// The public rate limit's clock in seconds; nil is the monotonic clock. Tests freeze it, so a slow machine
+    /// cannot refill a bucket between two requests.
+    var publicRateLimitClock: (@Sendable () -> Double)?
     /// TLS for HTTPS (`serve --tls-cert --tls-key`); nil serves plain HTTP, for loopback or behind a TLS proxy.
     var tls: TLSConfiguration?
     /// How much the server logs.

@@ -7,7 +7,7 @@ import Testing
 /// The per-client token bucket on `/v1/trace/…` and `/t/…`.
 @Suite struct PublicRateLimitTests {
     @Test func pastTheLimitALookupIsA429WithRetryAfter() async throws {
-        try await withServer(publicRateLimit: 2) { server in
+        try await withServer(publicRateLimit: 2, publicRateLimitClock: { 0 }) { server in
             let code = TraceCode.make(node: "46010001", deviceNumber: 9, date: "261124", serial: 1).digits
             #expect(try await server.send(.get, "/v1/trace/\(code)").status == .notFound)
             #expect(try await server.send(.get, "/t/\(code)").status == .notFound)

@@ -50,6 +50,7 @@ struct ServerHarness: Sendable {
 /// Runs `test` against a new server on a temporary database, removed afterwards whatever happens.
 func withServer(
     maxBodyBytes: Int = 4_194_304, maxEntries: Int = 1_000, publicRateLimit: Int = 120,
+    publicRateLimitClock: (@Sendable () -> Double)? = nil,
     _ test: @Sendable (ServerHarness) async throws -> Void
 ) async throws {
     let directory = FileManager.default.temporaryDirectory
@@ -58,10 +59,12 @@ func withServer(
     let path = directory.appendingPathComponent("central.sqlite").path
     let enrollments = try DemoMarkets.seed(into: try CentralStore(path: path), now: BusinessTime.now())
     let codes = Dictionary(uniqueKeysWithValues: enrollments.map { ($0.node.code, $0.code) })
-    let app = try await buildApplication(ServerConfiguration(
+    var configuration = ServerConfiguration(
         databasePath: path, maxBodyBytes: maxBodyBytes, maxEntries: maxEntries, publicRateLimit: publicRateLimit,
         logLevel: .critical
-    ))
+    )
+    configuration.publicRateLimitClock = publicRateLimitClock
+    let app = try await buildApplication(configuration)
     try await app.test(.router) { client in
         try await test(ServerHarness(databasePath: path, client: client, codes: codes))
     }
