@@ -26,7 +26,7 @@ struct HTTPPushFigure {
         defer { directory.remove() }
         let server = try ServerProcess(directory: directory)
         defer { server.stop() }
-        let client = HTTPClient(connections: devices + 4)
+        let client = BenchClient(connections: devices + 4)
         var enrolled: [Device] = []
         let start = BusinessTime.now() - 4 * 3_600_000
         for number in 1...devices {
@@ -57,6 +57,7 @@ struct HTTPPushFigure {
                 return (latencies, tally)
             }
         }
+        try await client.shutdown()
         let peak = server.peakMemoryMiB
         server.stop()
         let total = enrolled.reduce(0) { $0 + $1.journal.count }
@@ -85,7 +86,7 @@ struct HTTPPushFigure {
     }
 
     /// Pushes one device's bodies in order; returns each request's seconds and the verdicts.
-    private static func push(_ device: Device, to url: String, client: HTTPClient) async throws -> ([Double], MarketStore.Tally) {
+    private static func push(_ device: Device, to url: String, client: BenchClient) async throws -> ([Double], MarketStore.Tally) {
         var latencies: [Double] = [], tally = MarketStore.Tally()
         for body in device.bodies {
             let (seconds, answer) = try await Measure.timeAsync {
