@@ -61,8 +61,24 @@ extension FieldStore {
         )
     }
 
-    /// Recomputes the stored summary of batch `code` from its events.
+    /// Runs `body` with each batch's summary recomputed once, at its end, however many of the batch's events `body`
+    /// stores: a pulled page holds a batch's receipt, tests and sales together.
+    func materializingOnce<T>(_ body: () throws -> T) throws -> T {
+        deferredBatches = []
+        defer { deferredBatches = nil }
+        let result = try body()
+        let codes = deferredBatches ?? []
+        deferredBatches = nil
+        for code in codes.sorted() { try materialize(try TraceCode(parsing: code)) }
+        return result
+    }
+
+    /// Recomputes the stored summary of batch `code` from its events (at the end of `materializingOnce` inside it).
     func materialize(_ code: TraceCode) throws {
+        if deferredBatches != nil {
+            deferredBatches?.insert(code.digits)
+            return
+        }
         guard let state = try batchState(code) else {
             try database.run("DELETE FROM batches WHERE code = ?", code.digits)
             return

@@ -42,7 +42,9 @@ extension FieldStore {
     /// Applies a push answer: the acknowledged seq and the verdict on each entry.
     public func applyPush(_ response: PushResponse) throws {
         try database.inTransaction {
-            for verdict in response.verdicts { try applyVerdict(verdict, device: identity.deviceId) }
+            try materializingOnce {
+                for verdict in response.verdicts { try applyVerdict(verdict, device: identity.deviceId) }
+            }
             try database.run("UPDATE sync_state SET acked_seq = max(acked_seq, ?)", response.ackedSeq)
         }
     }
@@ -50,13 +52,15 @@ extension FieldStore {
     /// Applies a pulled page and advances the pull cursor, all or nothing.
     public func applyPull(_ page: PullPage) throws {
         try database.inTransaction {
-            for item in page.items.compactMap(\.item) {
-                switch item {
-                case .entry(let entry, let verdict): try applyPulled(entry, verdict: verdict)
-                case .product(let product): try CatalogueTables.save(product, in: database)
-                case .region(let region): try CatalogueTables.save(region, in: database)
-                case .operator(let registered): try saveOperator(registered)
-                case .conflict(let conflict): try saveConflict(conflict)
+            try materializingOnce {
+                for item in page.items.compactMap(\.item) {
+                    switch item {
+                    case .entry(let entry, let verdict): try applyPulled(entry, verdict: verdict)
+                    case .product(let product): try CatalogueTables.save(product, in: database)
+                    case .region(let region): try CatalogueTables.save(region, in: database)
+                    case .operator(let registered): try saveOperator(registered)
+                    case .conflict(let conflict): try saveConflict(conflict)
+                    }
                 }
             }
             try database.run("UPDATE sync_state SET pull_cursor = max(pull_cursor, ?)", page.nextCursor)

@@ -10,6 +10,8 @@ public final class FieldStore {
     var clock: HybridLogicalClock
     /// The wall clock in milliseconds; tests replace it to simulate wrong device clocks.
     public var wallClock: () -> Int64 = BusinessTime.now
+    /// The batches whose summaries wait to be recomputed at the end of `materializingOnce`; nil outside it.
+    var deferredBatches: Set<String>?
 
     private init(database: Database, identity: DeviceIdentity) throws {
         self.database = database
