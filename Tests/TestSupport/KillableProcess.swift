@@ -18,17 +18,10 @@ public final class KillableProcess: @unchecked Sendable {
         stderrURL = directory.appendingPathComponent("killable-\(name).err")
         FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
         FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
-        process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var variables = ProcessInfo.processInfo.environment
-        variables["FIELD_LANG"] = nil
-        variables.merge(environment) { $1 }
-        process.environment = variables
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
-        process.standardError = try FileHandle(forWritingTo: stderrURL)
+        process = ProcessRun.process(
+            executable, arguments, in: directory, environment: environment,
+            stdout: try FileHandle(forWritingTo: stdoutURL), stderr: try FileHandle(forWritingTo: stderrURL)
+        )
         command = ([executable.lastPathComponent] + arguments).joined(separator: " ")
         process.terminationHandler = { [finished] _ in finished.signal() }
         try process.run()

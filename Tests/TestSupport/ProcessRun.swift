@@ -37,17 +37,8 @@ public enum ProcessRun {
         let stdout = try FileHandle(forWritingTo: stdoutURL)
         let stderr = try FileHandle(forWritingTo: stderrURL)
 
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var variables = ProcessInfo.processInfo.environment
-        variables["FIELD_LANG"] = nil
-        variables.merge(environment) { $1 }
-        process.environment = variables
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = stdout
-        process.standardError = stderr
+        let process = Self.process(executable, arguments, in: directory, environment: environment,
+                                   stdout: stdout, stderr: stderr)
         let finished = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in finished.signal() }
         try process.run()
@@ -67,6 +58,26 @@ public enum ProcessRun {
         )
         if timedOut { throw HarnessError("\(command) did not finish within \(Int(timeout)) s\n\(result)") }
         return result
+    }
+
+    /// A process for `executable ARGUMENTS` in `directory`, not yet started: the test's environment without
+    /// `FIELD_LANG` (so `field` speaks its default language) plus `environment`, no standard input, the outputs given.
+    static func process(
+        _ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String],
+        stdout: FileHandle, stderr: FileHandle
+    ) -> Process {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var variables = ProcessInfo.processInfo.environment
+        variables["FIELD_LANG"] = nil
+        variables.merge(environment) { $1 }
+        process.environment = variables
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = stdout
+        process.standardError = stderr
+        return process
     }
 
     /// A fresh temporary directory, removed after `body`.
