@@ -19,7 +19,8 @@ extension EPCISDocument {
         static let didNotOccur = "did_not_occur"
     }
 
-    /// The EPCIS event for `exported`: the members every event has, then those of its kind.
+    /// The EPCIS event for `exported`: the members every event has, then those of its kind, all read from what the
+    /// EPCIS allow-list (`Disclosure`) shows of the event.
     static func event(_ exported: ExportedEvent) -> JSONValue {
         var members: [String: JSONValue] = [
             "eventID": .string(EPCISIdentifiers.event(exported.id)),
@@ -28,11 +29,12 @@ extension EPCISDocument {
             "readPoint": .object(["id": .string(EPCISIdentifiers.node(exported.node))]),
         ]
         if let voiding = exported.voidedBy { members["errorDeclaration"] = errorDeclaration(voiding) }
-        let specific: [String: JSONValue] = switch exported.body {
-        case .receipt(let receipt): self.receipt(receipt, exported)
-        case .inspection(let inspection): self.inspection(inspection, exported)
-        case .sale(let sale): self.sale(sale, exported)
-        case .disposal(let disposal): self.disposal(disposal, exported)
+        let fields = exported.fields
+        let specific: [String: JSONValue] = switch exported.kind {
+        case .receipt: receipt(fields, exported)
+        case .inspection: inspection(fields, exported)
+        case .sale: sale(fields, exported)
+        case .disposal: disposal(fields, exported)
         case .correction, .voiding, .operatorRegistration: [:]
         }
         members.merge(specific) { _, new in new }
@@ -40,39 +42,40 @@ extension EPCISDocument {
     }
 
     /// 进场登记 → ObjectEvent ADD: the lot (its trace code) comes into being here, so its master data goes in `ilmd`.
-    /// The supplier is left out: EPCIS wants a URI for a source, and ours is free text that may name a person.
-    private static func receipt(_ receipt: Receipt, _ exported: ExportedEvent) -> [String: JSONValue] {
+    /// The supplier is not on the EPCIS list: EPCIS wants a URI for a source, and ours is free text that may name a
+    /// person.
+    private static func receipt(_ receipt: DisclosedEvent, _ exported: ExportedEvent) -> [String: JSONValue] {
         var ilmd = lotMasterData(exported)
-        ilmd[term("origin")] = .string(receipt.origin)
-        ilmd[term("upstreamCode")] = receipt.upstreamCode.map(JSONValue.string)
-        ilmd[term("quarantineCert")] = receipt.quarantineCert.map(JSONValue.string)
-        ilmd[term("meatQualityCert")] = receipt.meatQualityCert.map(JSONValue.string)
-        ilmd[term("originCert")] = receipt.originCert.map(JSONValue.string)
+        for name in ["origin", "upstreamCode", "quarantineCert", "meatQualityCert", "originCert"] {
+            ilmd[term(name)] = receipt.text(name).map(JSONValue.string)
+        }
+        let quantity = receipt.quantity("quantity")
         return [
             "type": .string("ObjectEvent"),
             "action": .string("ADD"),
             "bizStep": .string(CBV.receiving),
             "disposition": .string(CBV.inProgress),
-            "quantityList": .array([EPCISQuantity.element(lot(receipt.batchCode), receipt.quantity, unit: exported.unit)]),
+            "quantityList": .array([EPCISQuantity.element(lot(receipt, "batchCode"), quantity, unit: exported.unit)]),
             "bizLocation": location(exported),
             "ilmd": .object(ilmd),
-        ].merging(EPCISQuantity.fallback(receipt.quantity, unit: exported.unit)) { old, _ in old }
+        ].merging(fallback(quantity, exported)) { old, _ in old }
     }
 
     /// 检测 → ObjectEvent OBSERVE of the whole lot (no quantity): passed is `conformant`, failed `non_conformant`.
-    private static func inspection(_ inspection: Inspection, _ exported: ExportedEvent) -> [String: JSONValue] {
+    private static func inspection(_ inspection: DisclosedEvent, _ exported: ExportedEvent) -> [String: JSONValue] {
+        let passed = inspection.bool("passed") ?? false
         var members: [String: JSONValue] = [
             "type": .string("ObjectEvent"),
             "action": .string("OBSERVE"),
             "bizStep": .string(CBV.inspecting),
-            "disposition": .string(inspection.passed ? CBV.conformant : CBV.nonConformant),
-            "quantityList": .array([EPCISQuantity.element(lot(inspection.batchCode), nil, unit: exported.unit)]),
+            "disposition": .string(passed ? CBV.conformant : CBV.nonConformant),
+            "quantityList": .array([EPCISQuantity.element(lot(inspection, "batchCode"), nil, unit: exported.unit)]),
             "bizLocation": location(exported),
-            term("testItem"): .string(inspection.item),
-            term("result"): .string(inspection.passed ? "pass" : "fail"),
+            term("testItem"): .string(inspection.text("item") ?? ""),
+            term("result"): .string(passed ? "pass" : "fail"),
         ]
-        members[term("testMethod")] = inspection.method.map(JSONValue.string)
-        members[term("testValue")] = inspection.value.map(JSONValue.string)
+        members[term("testMethod")] = inspection.text("method").map(JSONValue.string)
+        members[term("testValue")] = inspection.text("value").map(JSONValue.string)
         return members
     }
 
@@ -81,29 +84,31 @@ extension EPCISDocument {
     ///
     /// `shipping` / `in_transit`, not `retail_selling` / `retail_sold`: a wholesale sale hands the goods to a trading
     /// partner who takes them on down the chain, not to a consumer. No `bizLocation`: the goods leave the node.
-    /// The buyer (operator id or name) and the price are trade secrets and personal data: never exported.
-    private static func sale(_ sale: Sale, _ exported: ExportedEvent) -> [String: JSONValue] {
-        [
+    /// The buyer (operator id or name) and the price are trade secrets and personal data: not on the EPCIS list.
+    private static func sale(_ sale: DisclosedEvent, _ exported: ExportedEvent) -> [String: JSONValue] {
+        let quantity = sale.quantity("quantity")
+        return [
             "type": .string("TransformationEvent"),
             "bizStep": .string(CBV.shipping),
             "disposition": .string(CBV.inTransit),
-            "inputQuantityList": .array([EPCISQuantity.element(lot(sale.batchCode), sale.quantity, unit: exported.unit)]),
-            "outputQuantityList": .array([EPCISQuantity.element(lot(sale.childCode), sale.quantity, unit: exported.unit)]),
+            "inputQuantityList": .array([EPCISQuantity.element(lot(sale, "batchCode"), quantity, unit: exported.unit)]),
+            "outputQuantityList": .array([EPCISQuantity.element(lot(sale, "childCode"), quantity, unit: exported.unit)]),
             "ilmd": .object(lotMasterData(exported)),
-        ].merging(EPCISQuantity.fallback(sale.quantity, unit: exported.unit)) { old, _ in old }
+        ].merging(fallback(quantity, exported)) { old, _ in old }
     }
 
     /// 销毁/无害化处理 → ObjectEvent DELETE of the destroyed quantity: that much of the lot ceases to exist (the rest
-    /// of a partly disposed lot stays). The witness is a person: not exported.
-    private static func disposal(_ disposal: Disposal, _ exported: ExportedEvent) -> [String: JSONValue] {
-        [
+    /// of a partly disposed lot stays). The witness is a person: not on the EPCIS list.
+    private static func disposal(_ disposal: DisclosedEvent, _ exported: ExportedEvent) -> [String: JSONValue] {
+        let quantity = disposal.quantity("quantity")
+        return [
             "type": .string("ObjectEvent"),
             "action": .string("DELETE"),
             "bizStep": .string(CBV.destroying),
             "disposition": .string(CBV.destroyed),
-            "quantityList": .array([EPCISQuantity.element(lot(disposal.batchCode), disposal.quantity, unit: exported.unit)]),
-            term("disposalReason"): .string(disposal.reason),
-        ].merging(EPCISQuantity.fallback(disposal.quantity, unit: exported.unit)) { old, _ in old }
+            "quantityList": .array([EPCISQuantity.element(lot(disposal, "batchCode"), quantity, unit: exported.unit)]),
+            term("disposalReason"): .string(disposal.text("reason") ?? ""),
+        ].merging(fallback(quantity, exported)) { old, _ in old }
     }
 
     /// 作废 → the cancelled event's `errorDeclaration`. A voided event stops counting (DESIGN.md §1) and no
@@ -127,7 +132,15 @@ extension EPCISDocument {
         .object(["id": .string(EPCISIdentifiers.node(exported.node))])
     }
 
-    private static func lot(_ code: TraceCode) -> String { EPCISIdentifiers.lot(code) }
+    /// The lot of the trace code in member `name`.
+    private static func lot(_ fields: DisclosedEvent, _ name: String) -> String {
+        fields.code(name).map(EPCISIdentifiers.lot) ?? EPCISIdentifiers.base + "lot/"
+    }
+
+    /// The extension members of a quantity no Rec 20 unit expresses exactly.
+    private static func fallback(_ quantity: Quantity?, _ exported: ExportedEvent) -> [String: JSONValue] {
+        quantity.map { EPCISQuantity.fallback($0, unit: exported.unit) } ?? [:]
+    }
 
     private static func term(_ name: String) -> String { EPCISIdentifiers.term(name) }
 }

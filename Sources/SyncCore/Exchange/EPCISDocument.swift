@@ -5,9 +5,10 @@
 /// `jsonschema`.
 ///
 /// One EPCIS event per recorded fact: a receipt, inspection, sale or disposal becomes one event (see
-/// `EPCISDocument+Events.swift` for the mapping). A correction is not an event: `ExportedEvent.body` already has
+/// `EPCISDocument+Events.swift` for the mapping). A correction is not an event: `ExportedEvent.fields` already has
 /// its values. A voiding is not an event either: the event it cancels carries an `errorDeclaration`. Prices,
-/// buyers, suppliers, witnesses, vehicle plates and operators never appear.
+/// buyers, suppliers, witnesses, vehicle plates and operators never appear: the EPCIS allow-list (`Disclosure`)
+/// keeps them back.
 public enum EPCISDocument {
     /// The GS1 EPCIS 2.0 JSON-LD context.
     public static let gs1Context = "https://ref.gs1.org/standards/epcis/epcis-context.jsonld"

@@ -3,7 +3,8 @@
 /// Stable format (version 1): each item has `cursor` (increasing; resume after the last one seen), `eventId`,
 /// `kind`, `node`, `batchCode` (nil for operators), `time` (business time, ms since the Unix epoch), `receivedAt`,
 /// `voided` (false at the time the event is fed; a later voiding is its own item of kind `voiding`), and `fields`:
-/// the event as recorded, without prices and without buyers' names (trade secrets and personal data stay home).
+/// the event as recorded, without prices and without buyers' names (trade secrets and personal data stay home): the
+/// members `Disclosure` lets the exchange see, a correction's fields included.
 public struct FeedPage: Codable, Hashable, Sendable {
     public struct Item: Codable, Hashable, Sendable {
         public let cursor: Int64
@@ -23,10 +24,8 @@ public struct FeedPage: Codable, Hashable, Sendable {
 }
 
 extension CentralStore {
-    /// The members the feed leaves out of every event.
-    static let confidentialFields: Set<String> = ["price", "buyerName", "idNumber", "phone"]
-
-    /// Accepted events after `cursor`, at most `limit`.
+    /// Accepted events after `cursor`, at most `limit`, each as the exchange's allow-list (`Disclosure`) shows it;
+    /// a correction's fields as the kind of the event it corrects allows.
     public func feed(after cursor: Int64, limit: Int) throws -> FeedPage {
         let limit = max(1, min(limit, Self.maxPullLimit))
         let rows = try database.query(
@@ -40,16 +39,23 @@ extension CentralStore {
             cursor, limit + 1
         )
         let items = try rows.prefix(limit).map { row in
-            guard case .object(var fields) = try JSONValue.parse(row.string("body")!) else { throw Self.badRow }
-            for name in Self.confidentialFields { fields[name] = nil }
-            fields["eventId"] = nil
+            guard let kind = EventKind(rawValue: row.string("kind")!) else { throw Self.badRow }
+            let payload = try JSONValue.parse(row.string("body")!)
+            let shown = Disclosure.disclose(kind: kind, payload: payload, correcting: try correctedKind(kind, payload),
+                                            to: .exchange)
             return FeedPage.Item(
-                cursor: row.int("cursor")!, eventId: row.string("id")!, kind: EventKind(rawValue: row.string("kind")!)!,
+                cursor: row.int("cursor")!, eventId: row.string("id")!, kind: kind,
                 node: row.string("node")!, batchCode: row.string("batch_code"), time: row.int("time"),
-                receivedAt: row.int("received_at")!, fields: .object(fields)
+                receivedAt: row.int("received_at")!, fields: shown.object
             )
         }
         return FeedPage(formatVersion: 1, items: items, nextCursor: items.last?.cursor ?? cursor, more: rows.count > limit)
+    }
+
+    /// The kind of the event a correction corrects; nil for other kinds, or when the target is not stored.
+    private func correctedKind(_ kind: EventKind, _ payload: JSONValue) throws -> EventKind? {
+        guard kind == .correction, case .string(let target)? = payload["target"] else { return nil }
+        return try database.row("SELECT kind FROM events WHERE id = ?", target)?.string("kind").flatMap(EventKind.init(rawValue:))
     }
 
     static let badRow = TraceSyncError("internal_error", zh: "存储的记录无法读取。", en: "a stored event could not be read.")

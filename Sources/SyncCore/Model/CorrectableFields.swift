@@ -13,6 +13,23 @@ public enum CorrectableFields {
         }
     }
 
+    /// The payload members of an event of `kind` that correcting `field` sets, nil for a field it has not. The
+    /// outward views' allow-list (`Disclosure`) shows a correction's field only when it may show all of them.
+    public static func members(_ field: String, of kind: EventKind) -> [String]? {
+        guard names(for: kind).contains(field) else { return nil }
+        switch (kind, field) {
+        case (.receipt, "operator"): return ["operatorId"]
+        case (.receipt, "upstream_code"): return ["upstreamCode"]
+        case (.receipt, "quarantine_cert"): return ["quarantineCert"]
+        case (.receipt, "meat_quality_cert"): return ["meatQualityCert"]
+        case (.receipt, "origin_cert"): return ["originCert"]
+        case (.receipt, "vehicle_plate"): return ["vehiclePlate"]
+        case (.inspection, "result"): return ["passed"]
+        case (.sale, "buyer"): return ["buyerName", "buyerOperatorId"]
+        default: return [field]
+        }
+    }
+
     /// The body with `field` set to `value`.
     /// - Throws: `TraceSyncError` when the field is not correctable or the value has the wrong form.
     public static func apply(_ field: String, _ value: String, to body: EventBody) throws -> EventBody {

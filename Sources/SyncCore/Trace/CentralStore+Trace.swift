@@ -87,29 +87,31 @@ extension CentralStore {
     }
 
     /// The stop for a batch as `state` has it, reached through `code` (and the sale `saleEvent`, for a child code).
+    /// Its events' facts are read through the consumers' allow-list (`Disclosure`), corrections applied.
     private func stop(code: String, state: BatchState, saleEvent: String?) throws -> TraceStop? {
         let batch = state.code.digits
-        let receipt = state.receipt
-        let product = try database.row("SELECT name, name_en FROM products WHERE code = ?", receipt.product)
-        let region = try database.row("SELECT name, name_en FROM regions WHERE code = ?", receipt.origin)
+        let receipt = Disclosure.disclose(.receipt(state.receipt), to: .consumer)
+        let productCode = receipt.text("product") ?? "", originCode = receipt.text("origin") ?? ""
+        let product = try database.row("SELECT name, name_en FROM products WHERE code = ?", productCode)
+        let region = try database.row("SELECT name, name_en FROM regions WHERE code = ?", originCode)
         var soldAt: Int64?
         if let saleEvent {
-            guard let line = state.line(saleEvent), line.counts, case .sale(let sale) = line.current else { return nil }
-            soldAt = sale.time
+            guard let line = state.line(saleEvent), line.counts, line.current.kind == .sale else { return nil }
+            soldAt = Disclosure.disclose(line.current, to: .consumer).time
         }
         let inspections: [TraceStop.InspectionOutcome] = state.lines.compactMap { line in
-            guard line.counts, case .inspection(let inspection) = line.current else { return nil }
-            return .init(item: inspection.item, passed: inspection.passed, time: inspection.time)
+            guard line.counts, line.current.kind == .inspection else { return nil }
+            return .init(Disclosure.disclose(line.current, to: .consumer))
         }
         return TraceStop(
-            code: code, batchCode: batch, node: try? node(receipt.node), product: receipt.product,
-            productName: LocalizedText(zh: product?.string("name") ?? receipt.product, en: product?.string("name_en") ?? receipt.product),
-            origin: receipt.origin,
-            originName: LocalizedText(zh: region?.string("name") ?? receipt.origin, en: region?.string("name_en") ?? receipt.origin),
-            unit: receipt.unit, receivedAt: receipt.time, soldAt: soldAt, received: state.received.description,
-            sold: state.sold.description, disposed: state.disposed.description, balance: state.balance.description,
-            status: state.status, flags: state.flags.sorted(), upstreamCode: receipt.upstreamCode,
-            inspections: inspections, conflicts: try conflicts(batch: batch)
+            code: code, batchCode: batch, node: try? node(receipt.text("node") ?? ""), product: productCode,
+            productName: LocalizedText(zh: product?.string("name") ?? productCode, en: product?.string("name_en") ?? productCode),
+            origin: originCode,
+            originName: LocalizedText(zh: region?.string("name") ?? originCode, en: region?.string("name_en") ?? originCode),
+            unit: receipt.text("unit") ?? "", receivedAt: receipt.time ?? 0, soldAt: soldAt,
+            received: state.received.description, sold: state.sold.description, disposed: state.disposed.description,
+            balance: state.balance.description, status: state.status, flags: state.flags.sorted(),
+            upstreamCode: receipt.text("upstreamCode"), inspections: inspections, conflicts: try conflicts(batch: batch)
         )
     }
 

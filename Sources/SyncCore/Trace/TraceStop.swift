@@ -1,10 +1,18 @@
-/// One batch on a trace chain, as admins see it.
+/// One batch on a trace chain, as admins see it: its events' facts as the consumers' allow-list (`Disclosure`) shows
+/// them, its balance and status, and its conflicts (for admins only: `PublicTrace` never copies them).
 public struct TraceStop: Codable, Hashable, Sendable {
     /// One test of the batch.
     public struct InspectionOutcome: Codable, Hashable, Sendable {
         public let item: String
         public let passed: Bool
         public let time: Int64
+
+        /// The outcome of the inspection `shown`, as an allow-list shows it.
+        public init(_ shown: DisclosedEvent) {
+            item = shown.text("item") ?? ""
+            passed = shown.bool("passed") ?? false
+            time = shown.time ?? 0
+        }
     }
 
     /// The code that led here: the batch's own code, or a sale's child code pointing at it.
