@@ -24,6 +24,10 @@ extension FieldCommand {
             var conflicts = 0
             var rejected = 0
             var pulled = 0
+            /// The first seq sent again because the server held less than it had acknowledged (restored from a backup).
+            var resentFrom: Int64?
+            /// True when the server's store was restored from a backup and its log was pulled again from the start.
+            var pullRestarted = false
         }
 
         func run() async throws {
@@ -57,11 +61,29 @@ extension FieldCommand {
                 throw output.fail(code: "sync_refused", field: nil, message: failure.summary)
             }
             try output.emit(summary) {
-                output.text(
+                Self.realignmentNotice(summary, output: output) + output.text(
                     "同步完成：上传 \(summary.pushed) 条（接收 \(summary.applied)，冲突 \(summary.conflicts)，拒收 \(summary.rejected)），下载 \(summary.pulled) 条。",
                     "sync complete: pushed \(summary.pushed) (applied \(summary.applied), conflicts \(summary.conflicts), rejected \(summary.rejected)), pulled \(summary.pulled)."
                 ) + (summary.rejected > 0 ? output.text("\n被拒收的记录见 field status。", "\nSee `field status` for the rejected entries.") : "")
             }
+        }
+
+        /// The lines that tell the inspector the server was restored from a backup and what the device did about it.
+        private static func realignmentNotice(_ summary: Summary, output: Output) -> String {
+            var lines: [String] = []
+            if let first = summary.resentFrom {
+                lines.append(output.text(
+                    "服务器已从备份恢复，缺少本机第 \(first) 条起的记录：已从第 \(first) 条重新上传。",
+                    "the server was restored from a backup and lacked this device's entries from \(first): sent them again from \(first)."
+                ))
+            }
+            if summary.pullRestarted {
+                lines.append(output.text(
+                    "服务器已从备份恢复：已从头重新下载本市场的记录（已有的记录不会重复）。",
+                    "the server was restored from a backup: pulled the market's records again from the start (nothing is doubled)."
+                ))
+            }
+            return lines.map { $0 + "\n" }.joined()
         }
     }
 }

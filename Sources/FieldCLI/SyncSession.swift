@@ -21,18 +21,34 @@ struct SyncSession {
         return summary
     }
 
+    /// Pushes the pending entries in batches. With nothing pending it still sends one empty push, whose answer says
+    /// what the server holds: a server restored from a backup may lack entries it once acknowledged, and the device
+    /// then sends them again (as it does when a `seq_gap` refusal names a lower acknowledged seq).
     private func push(into summary: inout FieldCommand.Sync.Summary) async throws {
         let total = try store.pendingEntries(limit: Int.max).count
         let bar = ProgressBar(enabled: showProgress, label: "↑")
         defer { bar.finish() }
+        var answered = false
         while true {
             let entries = try store.pendingEntries(limit: batchSize)
-            guard !entries.isEmpty else { return }
-            let response = try await retrying.run(LocalizedText(zh: "上传", en: "push")) {
-                try await client.send("POST", "v1/sync/push", body: PushRequest(entries: entries), as: PushResponse.self)
+            guard !entries.isEmpty || !answered else { return }
+            let response: PushResponse
+            do {
+                response = try await retrying.run(LocalizedText(zh: "上传", en: "push")) {
+                    try await client.send("POST", "v1/sync/push", body: PushRequest(entries: entries), as: PushResponse.self)
+                }
+            } catch SyncClient.Failure.refused(let status, let body?) where body.error.code == "seq_gap" {
+                // Only a lower position is followed, so each refusal moves it back and the loop ends.
+                guard let acked = body.error.ackedSeq, let resendAfter = try store.serverHolds(ackedSeq: acked)
+                else { throw SyncClient.Failure.refused(status: status, body: body) }
+                summary.resentFrom = resendAfter + 1
+                continue
             }
-            try store.applyPush(response)
-            guard response.ackedSeq >= entries.last!.seq else {
+            answered = true
+            let realignment = try store.applyPush(response)
+            if let resendAfter = realignment.resendAfter { summary.resentFrom = resendAfter + 1 }
+            if realignment.pullRestarted { summary.pullRestarted = true }
+            guard response.ackedSeq >= entries.last?.seq ?? 0 else {
                 throw SyncClient.Failure.refused(status: 200, body: APIErrorBody(
                     code: "not_acknowledged",
                     message: LocalizedText(zh: "服务器没有确认全部记录（确认到第 \(response.ackedSeq) 条）。",
@@ -64,7 +80,10 @@ struct SyncSession {
                     as: PullPage.self
                 )
             }
-            try store.applyPull(page)
+            if try store.applyPull(page).pullRestarted {
+                summary.pullRestarted = true
+                continue
+            }
             summary.pulled += page.items.count
             more = page.more
             bar.show(summary.pulled, of: more ? summary.pulled + pageSize : summary.pulled)

@@ -60,13 +60,16 @@ extension SyncServerCommand {
             if json {
                 return try printJSON(RestoreSummary(
                     database: outcome.path, backups: outcome.chain.map(\.fileName), takenAt: target.takenAtText,
-                    integrity: integrity, coverage: target.coverage
+                    integrity: integrity, coverage: target.coverage, generation: outcome.generation
                 ))
             }
             print("已恢复 / restored: \(outcome.path)")
             print("  时间点 / as of: \(BusinessTime.display(target.takenAt)) UTC+8（\(target.fileName)）")
             print("  应用的备份 / backups applied: \(outcome.chain.map(\.fileName).joined(separator: " → "))")
             print("  完整性检查 / integrity check: \(integrity)")
+            if let generation = outcome.generation {
+                print("  新的存储代号 / new store generation: \(generation)（设备据此重新下载，并从本库确认的位置重新上传 / devices pull again and push again from what this store acknowledged）")
+            }
             print("下一步 / next: sync-server verify --db \(outcome.path)")
             print("  数据密钥不在备份中：启动前设置 TRACESYNC_DATA_KEY，或放回另行保管的密钥文件。")
             print("  The data key is not in the backup: set TRACESYNC_DATA_KEY, or put back the key file kept apart, before starting.")
@@ -81,4 +84,5 @@ private struct RestoreSummary: Encodable {
     let takenAt: String
     let integrity: String
     let coverage: BackupManifest.Coverage
+    let generation: String?
 }

@@ -68,6 +68,29 @@ import Testing
         }
     }
 
+    @Test func everyAnswerSaysWhatTheServerHoldsAnEmptyPushAndASeqGapToo() async throws {
+        try await withServer { server in
+            let device = try await server.enroll()
+            var journal = JournalWriter(device: device)
+            for serial in 1...3 { try journal.registerOperator(id: "OP-46010001-T0\(serial)") }
+            let pushed = try await server.post("/v1/sync/push", PushRequest(entries: [journal.entries[0]]), secret: device.secret)
+            let answer = try pushed.decoded(PushResponse.self)
+            let generation = try #require(answer.generation)
+
+            let empty = try await server.post("/v1/sync/push", PushRequest(entries: []), secret: device.secret)
+            #expect(empty.status == .ok)
+            #expect(try empty.decoded(PushResponse.self) == PushResponse(ackedSeq: 1, verdicts: [], generation: generation))
+
+            let gap = try await server.post("/v1/sync/push", PushRequest(entries: [journal.entries[2]]), secret: device.secret)
+            #expect(gap.status == .conflict)
+            #expect(try gap.apiError.code == "seq_gap")
+            #expect(try gap.apiError.ackedSeq == 1, "the refusal names the seq to send again after")
+
+            let pulled = try await server.send(.get, "/v1/sync/pull?cursor=0&limit=5", secret: device.secret)
+            #expect(try pulled.decoded(PullPage.self).generation == generation)
+        }
+    }
+
     @Test func pullingAnotherNodeIsForbidden() async throws {
         try await withServer { server in
             let device = try await server.enroll(node: "46010001")

@@ -8,12 +8,17 @@ public enum Restore {
         public let chain: [BackupManifest]
         /// The file written.
         public let path: String
+        /// The restored store's new generation (DESIGN.md §6), so devices rewind to what it holds; nil for a store
+        /// from before generations, which gets one when the server first opens it.
+        public let generation: String?
     }
 
     /// Rebuilds into the new file `destination` the last backup in `directory` taken at or before `until` (the last
     /// backup when nil): its full backup, then each incremental in order, checking every manifest's hash against the
     /// link the next one recorded, every pages file against its manifest, and the rebuilt file page by page against
-    /// the last manifest. The file appears only once it is whole; an existing file is never overwritten.
+    /// the last manifest. The rebuilt store then gets a new generation: devices that synced after the backup see
+    /// that its log is another one and pull it again, and push again from what it acknowledged. The file appears
+    /// only once it is whole; an existing file is never overwritten.
     /// - Throws: `restore_target_exists`, `no_backups`, `no_backup_before`, `backup_link_missing`,
     ///   `backup_link_altered`, `backup_pages_altered`, `backup_rebuild_mismatch`, `backup_manifest_unreadable`.
     @discardableResult
@@ -51,8 +56,16 @@ public enum Restore {
         guard rebuilt.count == target.pageCount else {
             throw BackupError.rebuildMismatch(target.fileName, page: min(rebuilt.count, target.pageCount) + 1)
         }
+        let generation = try renewGeneration(ofStoreAt: temporary.path)
         try DurableFiles.publishNew(temporary, as: destinationURL)
-        return Outcome(chain: chain, path: destination)
+        return Outcome(chain: chain, path: destination, generation: generation)
+    }
+
+    /// Gives the rebuilt store at `path` a new generation; the connection closes (checkpointing and removing its
+    /// write-ahead log) before the file is published.
+    private static func renewGeneration(ofStoreAt path: String) throws -> String? {
+        let database = try Database(path: path, create: false)
+        return try StoreGeneration.renew(in: database)
     }
 
     /// Writes the pages one backup stored at their places in `output`, checking the pages file's hash.

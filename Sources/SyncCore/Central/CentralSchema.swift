@@ -165,6 +165,8 @@ enum CentralSchema {
             CREATE INDEX IF NOT EXISTS conflicts_batch ON conflicts (batch_code);
             CREATE INDEX IF NOT EXISTS conflict_candidates_event ON conflict_candidates (event_id);
             """)
+        // A restored store gets a new generation, so devices rewind to what it holds (DESIGN.md §6).
+        migrator.register("v6-store-generation", sql: StoreGeneration.schemaSQL)
         return migrator
     }
 }

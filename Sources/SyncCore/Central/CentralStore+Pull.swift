@@ -39,6 +39,7 @@ extension CentralStore {
             }
         }
         try database.run("UPDATE devices SET last_seen_at = ? WHERE id = ?", clock(), device.id)
-        return PullPage(items: items, nextCursor: items.last?.cursor ?? cursor, more: rows.count > limit)
+        return PullPage(items: items, nextCursor: items.last?.cursor ?? cursor, more: rows.count > limit,
+                        generation: try generation())
     }
 }

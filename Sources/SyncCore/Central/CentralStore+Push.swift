@@ -3,9 +3,10 @@ extension CentralStore {
     /// Stores and merges entries pushed by `device`, in order from its acknowledged seq + 1.
     ///
     /// Every entry gets a verdict stored in the same transaction as the entry and the new acknowledged seq. A replay
-    /// of an accepted entry returns its stored verdict and changes nothing.
+    /// of an accepted entry returns its stored verdict and changes nothing. The answer, for an empty push too, carries
+    /// the acknowledged seq and the store's generation.
     /// - Throws: `TraceSyncError` `integrity_violation` (a stored seq offered with another hash, recorded for
-    ///   admins), `seq_gap` (an entry past acknowledged + 1), `broken_chain` or `bad_hash` (the chain does not hold;
+    ///   admins), `seq_gap` (an entry past acknowledged + 1; carries the acknowledged seq), `broken_chain` or `bad_hash` (the chain does not hold;
     ///   also recorded), `wrong_device`. Nothing of the request is stored then, except the violation record.
     public func push(device: DeviceRecord, entries: [JournalEntry]) throws -> PushResponse {
         let lookup = PushLookup(store: self, cache: batchStates)
@@ -35,7 +36,8 @@ extension CentralStore {
                     throw TraceSyncError(
                         "seq_gap", field: "entries[\(index)].seq",
                         zh: "记录序号不连续：服务器已确认到第 \(acked) 条，应从第 \(acked + 1) 条开始发送，收到第 \(entry.seq) 条。",
-                        en: "entries must be contiguous: the server acknowledged up to \(acked), so send from \(acked + 1); got \(entry.seq)."
+                        en: "entries must be contiguous: the server acknowledged up to \(acked), so send from \(acked + 1); got \(entry.seq).",
+                        ackedSeq: acked
                     )
                 }
                 guard entry.expectedHash == entry.hash else {
@@ -55,7 +57,7 @@ extension CentralStore {
                 "UPDATE devices SET acked_seq = ?, head_hash = ?, last_seen_at = ? WHERE id = ?",
                 acked, head, receivedAt, device.id
             )
-            return .success(PushResponse(ackedSeq: acked, verdicts: verdicts))
+            return .success(PushResponse(ackedSeq: acked, verdicts: verdicts, generation: try generation()))
         }
         // Inside a caller's transaction the push may still be rolled back: its batch states are not kept then.
         if !database.isInTransaction { lookup.committed() }

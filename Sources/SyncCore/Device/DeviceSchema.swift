@@ -93,6 +93,10 @@ enum DeviceSchema {
             CREATE INDEX conflict_events_event ON conflict_events (event_id);
             ALTER TABLE operators ADD COLUMN canonical_id TEXT;
             """)
+        // The server store's generation last seen: a new one means the server was restored (DESIGN.md §6).
+        migrator.register("v4-server-generation", sql: """
+            ALTER TABLE sync_state ADD COLUMN server_generation TEXT;
+            """)
         return migrator
     }
 }

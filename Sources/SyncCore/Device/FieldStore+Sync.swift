@@ -10,6 +10,8 @@ extension FieldStore {
         public let ackedSeq: Int64
         public let pullCursor: Int64
         public let lastSyncAt: Int64?
+        /// The server store's generation in the last answer, nil before the first one.
+        public let serverGeneration: String?
     }
 
     /// The sync settings, nil before enrollment.
@@ -17,7 +19,7 @@ extension FieldStore {
         try database.row("SELECT * FROM sync_state").map {
             SyncSettings(serverURL: $0.string("server_url")!, secret: $0.string("secret")!,
                          ackedSeq: $0.int("acked_seq")!, pullCursor: $0.int("pull_cursor")!,
-                         lastSyncAt: $0.int("last_sync_at"))
+                         lastSyncAt: $0.int("last_sync_at"), serverGeneration: $0.string("server_generation"))
         }
     }
 
@@ -39,19 +41,30 @@ extension FieldStore {
         try journalEntries(from: (try syncSettings()?.ackedSeq ?? 0) + 1, limit: limit)
     }
 
-    /// Applies a push answer: the acknowledged seq and the verdict on each entry.
-    public func applyPush(_ response: PushResponse) throws {
+    /// Applies a push answer: the server's generation, the acknowledged seq (exactly, lower ones too: see
+    /// `adoptAckedSeq(_:)`) and the verdict on each entry.
+    /// - Returns: how the device's positions moved to match a server restored from a backup.
+    @discardableResult
+    public func applyPush(_ response: PushResponse) throws -> ServerRealignment {
         try database.inTransaction {
             try materializingOnce {
+                let restarted = try adoptGeneration(response.generation)
+                let resendAfter = try adoptAckedSeq(response.ackedSeq)
                 for verdict in response.verdicts { try applyVerdict(verdict, device: identity.deviceId) }
+                return ServerRealignment(resendAfter: resendAfter, pullRestarted: restarted)
             }
-            try database.run("UPDATE sync_state SET acked_seq = max(acked_seq, ?)", response.ackedSeq)
         }
     }
 
     /// Applies a pulled page and advances the pull cursor, all or nothing.
-    public func applyPull(_ page: PullPage) throws {
+    ///
+    /// A page from a store generation other than the one last seen was read from a cursor into another log: it is
+    /// not applied, and the cursor goes back to 0 to pull the restored store's log whole.
+    /// - Returns: `pullRestarted` when that happened: pull again although the page said no more.
+    @discardableResult
+    public func applyPull(_ page: PullPage) throws -> ServerRealignment {
         try database.inTransaction {
+            if try adoptGeneration(page.generation) { return ServerRealignment(resendAfter: nil, pullRestarted: true) }
             try materializingOnce {
                 for item in page.items.compactMap(\.item) {
                     switch item {
@@ -64,6 +77,7 @@ extension FieldStore {
                 }
             }
             try database.run("UPDATE sync_state SET pull_cursor = max(pull_cursor, ?)", page.nextCursor)
+            return ServerRealignment(resendAfter: nil, pullRestarted: false)
         }
     }
 
@@ -96,15 +110,18 @@ extension FieldStore {
             try applyVerdict(verdict, device: entry.deviceId)
             return
         }
-        guard verdict.verdict != .rejected,
-              try database.row("SELECT 1 FROM events WHERE device_id = ? AND seq = ?", entry.deviceId, entry.seq) == nil
-        else { return }
+        // Known already (pulled again after a restore): only its verdict may have changed.
+        if try database.row("SELECT 1 FROM events WHERE device_id = ? AND seq = ?", entry.deviceId, entry.seq) != nil {
+            try applyVerdict(verdict, device: entry.deviceId)
+            return
+        }
+        guard verdict.verdict != .rejected else { return }
         let decoded = try EventBody.decode(kind: entry.kind, payload: entry.payload)
         let event = RecordedEvent(id: decoded.id, hlc: entry.hlc, author: entry.author, body: decoded.body)
         try store(event, deviceId: entry.deviceId, seq: entry.seq, verdict: verdict.verdict)
     }
 
-    private func applyVerdict(_ verdict: EntryVerdict, device: String) throws {
+    func applyVerdict(_ verdict: EntryVerdict, device: String) throws {
         let row = try database.row("SELECT batch_code, verdict FROM events WHERE device_id = ? AND seq = ?", device, verdict.seq)
         guard let row, row.string("verdict") != verdict.verdict.rawValue else { return }
         try database.run(

@@ -62,10 +62,14 @@ public struct PullPage: Codable, Hashable, Sendable {
     public let nextCursor: Int64
     /// True when more items wait beyond this page.
     public let more: Bool
+    /// The server store's generation: when it is not the one the device last saw, the store was restored from a
+    /// backup and its cursors mean other items, so the device pulls again from 0. Nil from an older server.
+    public let generation: String?
 
-    public init(items: [Item], nextCursor: Int64, more: Bool) {
+    public init(items: [Item], nextCursor: Int64, more: Bool, generation: String? = nil) {
         self.items = items
         self.nextCursor = nextCursor
         self.more = more
+        self.generation = generation
     }
 }

@@ -40,14 +40,20 @@ public struct EntryVerdict: Codable, Hashable, Sendable {
 }
 
 /// The answer to a push. Only this answer counts as success; a lost answer is safe to retry.
+///
+/// An empty push is answered too: it is how a device with nothing pending learns what the server holds.
 public struct PushResponse: Codable, Hashable, Sendable {
-    /// The highest seq the server has stored for the device.
+    /// The highest seq the server has stored for the device. Lower than the device's own position after the server
+    /// was restored from a backup: the device then sends again from the entry after it.
     public let ackedSeq: Int64
     /// A verdict for every entry of the request, replays included.
     public let verdicts: [EntryVerdict]
+    /// The server store's generation (`CentralStore.generation()`); nil from a server older than generations.
+    public let generation: String?
 
-    public init(ackedSeq: Int64, verdicts: [EntryVerdict]) {
+    public init(ackedSeq: Int64, verdicts: [EntryVerdict], generation: String? = nil) {
         self.ackedSeq = ackedSeq
         self.verdicts = verdicts
+        self.generation = generation
     }
 }

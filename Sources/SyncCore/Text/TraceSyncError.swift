@@ -7,11 +7,14 @@ public struct TraceSyncError: Error, Sendable, Hashable, CustomStringConvertible
     public let field: String?
     /// What is wrong and what to do.
     public let message: LocalizedText
+    /// On `seq_gap`: the seq the server has stored for the device, which the device sends again after.
+    public let ackedSeq: Int64?
 
-    public init(_ code: String, field: String? = nil, zh: String, en: String) {
+    public init(_ code: String, field: String? = nil, zh: String, en: String, ackedSeq: Int64? = nil) {
         self.code = code
         self.field = field
         self.message = LocalizedText(zh: zh, en: en)
+        self.ackedSeq = ackedSeq
     }
 
     public var description: String { message.description }

@@ -24,7 +24,7 @@ extension APIError {
     /// A refusal of the store or of the request's shape.
     init(_ refusal: TraceSyncError) {
         self.init(status: Self.status(for: refusal.code), code: refusal.code, field: refusal.field,
-                  message: refusal.message)
+                  message: refusal.message, ackedSeq: refusal.ackedSeq)
     }
 
     /// An error Hummingbird raised itself (no such route, body too large …), in the same shape.

@@ -9,9 +9,9 @@ struct APIError: HTTPResponseError, Sendable {
     let body: APIErrorBody
 
     /// An error answering with `status` and a body of `code`, the `field` at fault and the bilingual `message`.
-    init(status: HTTPResponse.Status, code: String, field: String? = nil, message: LocalizedText) {
+    init(status: HTTPResponse.Status, code: String, field: String? = nil, message: LocalizedText, ackedSeq: Int64? = nil) {
         self.status = status
-        self.body = APIErrorBody(code: code, field: field, message: message)
+        self.body = APIErrorBody(code: code, field: field, message: message, ackedSeq: ackedSeq)
     }
 
     /// A JSON response; a 401 also names the scheme to authenticate with.
