@@ -34,10 +34,12 @@ struct DataKeyTests {
             try addMarket(store)
             try store.upsert(individual())
             #expect(try store.operators(node: "46010001") == [individual()])
-            let stored = try store.database.query("SELECT record FROM operators UNION ALL SELECT body FROM server_log")
-                .compactMap { $0.string("record") ?? $0.string("body") }.joined()
+            let rows = try store.database.query(
+                "SELECT record AS text, sealed FROM operators UNION ALL SELECT body, sealed FROM server_log WHERE kind = 'operator'"
+            )
+            let stored = rows.compactMap { $0.string("text") }.joined()
             #expect(!stored.contains(idNumber) && !stored.contains(phone))
-            #expect(stored.contains(PersonalDataCipher.prefix))
+            #expect(rows.count == 2 && rows.allSatisfy { $0.string("sealed")?.hasPrefix(PersonalDataCipher.envelopePrefix) == true })
             #expect(try CentralStore(path: path).operators(node: "46010001") == [individual()])
         }
     }
@@ -99,7 +101,8 @@ struct DataKeyTests {
         #expect(try cipher.open(sealed, field: "phone") == phone)
         #expect(throws: TraceSyncError.self) { try cipher.open(sealed, field: "idNumber") }
         let document: JSONValue = .object(["operator": .object(["phone": .string(phone), "name": .string("陈")])])
-        #expect(try cipher.open(cipher.seal(document)) == document)
-        #expect(try cipher.seal(document)["operator"]?["name"] == .string("陈"))
+        let stored = try cipher.seal(document)
+        #expect(try cipher.open(stored.text, envelope: stored.envelope) == document)
+        #expect(try JSONValue.parse(stored.text)["operator"]?["name"] == .string("陈"))
     }
 }

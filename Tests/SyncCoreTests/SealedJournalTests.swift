@@ -27,4 +27,23 @@ struct SealedJournalTests {
             #expect(try harness.store.operators(node: S.node).contains(individual))
         }
     }
+
+    @Test func aRejectedEntryKeepsNoPersonalNumberInItsRowNorInTheReasonThatQuotesIt() throws {
+        try CentralHarness.with { harness in
+            var journal = try harness.enroll("一号机", author: "符永清")
+            let sent = try journal.append(S.receipt(S.code(1), operatorId: "13612345678"), id: UUIDv7.make(millis: S.receivedAt),
+                                          at: S.receivedAt)
+            let verdict = try #require(try harness.push(journal).verdicts.first)
+            #expect(verdict.verdict == .rejected && verdict.reasonCode == "unknown_operator")
+            #expect(verdict.message?.en.contains("136****5678") == true, "\(String(describing: verdict.message))")
+            let row = try #require(try harness.store.database.row(
+                "SELECT * FROM entries WHERE device_id = ? AND seq = 1", sent.deviceId
+            ))
+            for column in ["payload", "reason_message", "sealed"] {
+                #expect(row.string(column)?.contains("13612345678") != true, "\(column)")
+            }
+            #expect(try harness.store.journalEntry(row) == sent)
+            #expect(try harness.replay(journal).verdicts == [verdict])
+        }
+    }
 }

@@ -167,6 +167,8 @@ enum CentralSchema {
             """)
         // A restored store gets a new generation, so devices rewind to what it holds (DESIGN.md §6).
         migrator.register("v6-store-generation", sql: StoreGeneration.schemaSQL)
+        // Personal numbers move out of stored documents into envelopes only the store writes (PersonalDataCipher).
+        migrator.register("v7-personal-data-envelopes", sql: CentralStore.envelopeColumnsSQL)
         return migrator
     }
 }

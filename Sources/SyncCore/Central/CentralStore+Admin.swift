@@ -57,11 +57,11 @@ extension CentralStore {
     /// Adds or updates an operator of a node and logs it for that node's devices.
     public func upsert(_ registered: Operator) throws {
         _ = try node(registered.node)
+        let record = try personalData.seal(JSONValue(encoding: registered))
         try database.inTransaction {
             try database.run(
-                "INSERT OR REPLACE INTO operators (id, node, name, credit_code, record) VALUES (?, ?, ?, ?, ?)",
-                registered.id, registered.node, registered.name, registered.creditCode,
-                try personalData.sealedText(JSONValue(encoding: registered))
+                "INSERT OR REPLACE INTO operators (id, node, name, credit_code, record, sealed) VALUES (?, ?, ?, ?, ?, ?)",
+                registered.id, registered.node, registered.name, registered.creditCode, record.text, record.envelope
             )
             try log(kind: "operator", node: registered.node, body: try JSONValue(encoding: registered))
         }
@@ -69,9 +69,12 @@ extension CentralStore {
 
     /// A node's operators, by name.
     public func operators(node: String) throws -> [Operator] {
-        try database.query("SELECT record FROM operators WHERE node = ? ORDER BY name", node).map {
-            try personalData.openedValue($0.string("record")!).decode(Operator.self)
-        }
+        try database.query("SELECT record, sealed FROM operators WHERE node = ? ORDER BY name", node).map(storedOperator)
+    }
+
+    /// The operator an `operators` row holds (`record` and its envelope `sealed`), personal numbers put back.
+    func storedOperator(_ row: Row) throws -> Operator {
+        try personalData.open(row.string("record")!, envelope: row.string("sealed")).decode(Operator.self)
     }
 
     /// Issues a one-time enrollment code for `node`, valid until `expiresAt`; returns the code to hand over.

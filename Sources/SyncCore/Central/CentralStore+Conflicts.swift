@@ -19,12 +19,13 @@ extension CentralStore {
             id = database.lastInsertRowID
         }
         for candidate in finding.candidates {
+            let sealed = try personalData.seal(JSONValue(encoding: candidate))
             try database.run(
                 """
-                INSERT OR IGNORE INTO conflict_candidates (conflict_id, event_id, position, candidate)
-                VALUES (?1, ?2, (SELECT count(*) FROM conflict_candidates WHERE conflict_id = ?1), ?3)
+                INSERT OR IGNORE INTO conflict_candidates (conflict_id, event_id, position, candidate, sealed)
+                VALUES (?1, ?2, (SELECT count(*) FROM conflict_candidates WHERE conflict_id = ?1), ?3, ?4)
                 """,
-                id, candidate.eventId, try JSONValue(encoding: candidate).canonicalString
+                id, candidate.eventId, sealed.text, sealed.envelope
             )
         }
         try logConflict(id)
@@ -68,14 +69,16 @@ extension CentralStore {
     private func conflictRecord(_ row: Row) throws -> ConflictRecord {
         let id = row.int("id")!
         let candidates = try database.query(
-            "SELECT candidate FROM conflict_candidates WHERE conflict_id = ? ORDER BY position", id
-        ).map { try JSONValue.parse($0.string("candidate")!).decode(ConflictCandidate.self) }
+            "SELECT candidate, sealed FROM conflict_candidates WHERE conflict_id = ? ORDER BY position", id
+        ).map { try personalData.open($0.string("candidate")!, envelope: $0.string("sealed")).decode(ConflictCandidate.self) }
         return ConflictRecord(
             id: id, kind: ConflictKind(rawValue: row.string("kind")!)!, subject: row.string("subject")!,
             node: row.string("node")!, batchCode: row.string("batch_code"), target: row.string("target"),
             field: row.string("field"), status: ConflictStatus(rawValue: row.string("status")!)!,
             openedAt: row.int("opened_at")!, candidates: candidates,
-            resolution: try row.string("resolution").map { try JSONValue.parse($0).decode(ConflictResolution.self) }
+            resolution: try row.string("resolution").map {
+                try personalData.open($0, envelope: row.string("resolution_sealed")).decode(ConflictResolution.self)
+            }
         )
     }
 

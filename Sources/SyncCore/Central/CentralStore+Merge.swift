@@ -43,8 +43,9 @@ extension CentralStore: MergeLookup {
     }
 
     public func batchEvents(_ code: TraceCode) throws -> [RecordedEvent] {
-        try database.query("SELECT id, kind, hlc, author, body FROM events WHERE batch_code = ? ORDER BY hlc", code.digits)
-            .map(FieldStore.recordedEvent)
+        try database.query(
+            "SELECT id, kind, hlc, author, body, sealed FROM events WHERE batch_code = ? ORDER BY hlc", code.digits
+        ).map(recordedEvent)
     }
 
     public func codeExists(_ code: TraceCode) throws -> Bool {
@@ -53,15 +54,15 @@ extension CentralStore: MergeLookup {
 
     /// Stores an entry with its verdict, logs it for pull, and merges its event when applied.
     func store(_ entry: JournalEntry, decision: EntryDecision, node: String, receivedAt: Int64) throws {
-        let sealedPayload = try personalData.sealedText(entry.payload)
+        let payload = try personalData.seal(entry.payload)
         try database.run(
             """
-            INSERT INTO entries (device_id, seq, hlc, wall_time, author, kind, payload, prev, hash, received_at,
+            INSERT INTO entries (device_id, seq, hlc, wall_time, author, kind, payload, sealed, prev, hash, received_at,
                                  verdict, reason_code, reason_message)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             entry.deviceId, entry.seq, entry.hlc.description, entry.wallTime, entry.author, entry.kind.rawValue,
-            sealedPayload, entry.prev, entry.hash, receivedAt, decision.verdict.rawValue,
+            payload.text, payload.envelope, entry.prev, entry.hash, receivedAt, decision.verdict.rawValue,
             decision.reasonCode, try decision.message.map { try JSONValue(encoding: $0).canonicalString }
         )
         try database.run(
@@ -70,9 +71,12 @@ extension CentralStore: MergeLookup {
         )
         guard let event = decision.event else { return }
         try database.run(
-            "INSERT INTO events (id, batch_code, node, kind, hlc, device_id, seq, author, time, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            """
+            INSERT INTO events (id, batch_code, node, kind, hlc, device_id, seq, author, time, body, sealed)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
             event.id, event.body.batchCode?.digits, node, event.body.kind.rawValue, event.hlc.description,
-            entry.deviceId, entry.seq, event.author, event.body.time, sealedPayload
+            entry.deviceId, entry.seq, event.author, event.body.time, payload.text, payload.envelope
         )
         switch event.body {
         case .receipt(let receipt):
@@ -87,13 +91,14 @@ extension CentralStore: MergeLookup {
             try database.run("INSERT INTO trace_links (code, batch_code, event_id, kind) VALUES (?, ?, ?, 'sale')",
                              sale.childCode.digits, sale.batchCode.digits, event.id)
         case .operatorRegistration(let registered):
+            let record = try personalData.seal(JSONValue(encoding: registered))
             try database.run(
                 """
-                INSERT OR REPLACE INTO operators (id, node, name, credit_code, record, canonical_id, event_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT OR REPLACE INTO operators (id, node, name, credit_code, record, sealed, canonical_id, event_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-                registered.id, registered.node, registered.name, registered.creditCode,
-                try personalData.sealedText(JSONValue(encoding: registered)), decision.aliasOf, event.id
+                registered.id, registered.node, registered.name, registered.creditCode, record.text, record.envelope,
+                decision.aliasOf, event.id
             )
         default: break
         }

@@ -9,7 +9,7 @@ extension CentralStore {
         let limit = max(1, min(limit, Self.maxPullLimit))
         let rows = try database.query(
             """
-            SELECT l.seq AS cursor, l.kind AS log_kind, l.body AS log_body, e.* FROM server_log l
+            SELECT l.seq AS cursor, l.kind AS log_kind, l.body AS log_body, l.sealed AS log_sealed, e.* FROM server_log l
             LEFT JOIN entries e ON e.device_id = l.device_id AND e.seq = l.entry_seq
             WHERE l.seq > ?1 AND (l.node IS NULL OR l.node = ?2) AND (l.rejected = 0 OR l.device_id = ?3)
             ORDER BY l.seq LIMIT ?4
@@ -28,7 +28,7 @@ extension CentralStore {
                 )
                 return PullPage.Item(cursor: position, item: .entry(entry, verdict))
             case let kind:
-                let body = try personalData.openedValue(row.string("log_body")!)
+                let body = try personalData.open(row.string("log_body")!, envelope: row.string("log_sealed"))
                 let item: PullItem = switch kind {
                 case "product": .product(try body.decode(Product.self))
                 case "region": .region(try body.decode(Region.self))

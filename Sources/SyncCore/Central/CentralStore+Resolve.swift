@@ -33,8 +33,9 @@ extension CentralStore {
                 action: request.action, candidate: request.candidate, value: request.value, eventId: request.eventId,
                 note: note, author: author, resolvedAt: now, serverSeq: serverSeq
             )
-            try database.run("UPDATE conflicts SET status = 'resolved', resolution = ? WHERE id = ?",
-                             try JSONValue(encoding: resolution).canonicalString, id)
+            let sealed = try personalData.seal(JSONValue(encoding: resolution))
+            try database.run("UPDATE conflicts SET status = 'resolved', resolution = ?, resolution_sealed = ? WHERE id = ?",
+                             sealed.text, sealed.envelope, id)
             let record = try self.conflict(id)
             try log(kind: "conflict", node: record.node, body: try JSONValue(encoding: record))
             return record

@@ -14,7 +14,7 @@ public final class CentralStore {
     public var orphanTimeout: Int64 = 24 * 3_600_000
     /// Batch states the merge derived, kept between pushes.
     let batchStates = BatchStateCache()
-    /// Encrypts operators' ID card and phone numbers before they are written, and decrypts them when read.
+    /// Seals the personal numbers of every JSON document before it is written, and puts them back when it is read.
     let personalData: PersonalDataCipher
 
     func mergeContext(receivedAt: Int64) -> MergeContext {
@@ -39,6 +39,7 @@ public final class CentralStore {
         database = try Database(path: path)
         try CentralSchema.migrator.migrate(database)
         try checkDataKey()
+        try resealPendingTables()
         if try database.scalar("SELECT count(*) FROM regions") == 0 { try seedMasterData() }
     }
 
@@ -63,8 +64,9 @@ public final class CentralStore {
 
     /// Appends a master-data item to the server log; `node` nil means every device's scope.
     func log(kind: String, node: String?, body: JSONValue) throws {
+        let sealed = try personalData.seal(body)
         try database.run(
-            "INSERT INTO server_log (node, kind, body) VALUES (?, ?, ?)", node, kind, try personalData.sealedText(body)
+            "INSERT INTO server_log (node, kind, body, sealed) VALUES (?, ?, ?, ?)", node, kind, sealed.text, sealed.envelope
         )
     }
 

@@ -35,11 +35,13 @@ public struct EntryDecision: Hashable, Sendable {
         )
     }
 
+    /// A refusal; a personal number the message quotes from the entry is masked, since the message is stored.
     static func rejected(_ error: TraceSyncError) -> EntryDecision {
         let field = error.field.map { LocalizedText(zh: "（字段 \($0)）", en: " (field \($0))") }
         return EntryDecision(
             verdict: .rejected, reasonCode: error.code,
-            message: LocalizedText(zh: error.message.zh + (field?.zh ?? ""), en: error.message.en + (field?.en ?? "")),
+            message: LocalizedText(zh: PersonalValues.masking(error.message.zh + (field?.zh ?? "")),
+                                   en: PersonalValues.masking(error.message.en + (field?.en ?? ""))),
             event: nil, conflicts: [], heldForBatch: false, aliasOf: nil, batchAfter: nil
         )
     }

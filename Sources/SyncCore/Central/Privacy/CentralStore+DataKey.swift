@@ -21,14 +21,25 @@ extension CentralStore {
         }
     }
 
-    /// A stored journal entry with its personal fields decrypted, exactly as the device sent it, so its hash
-    /// verifies; for reads of `entries` rows (pull, journal verification).
+    /// A stored journal entry with its personal values put back, exactly as the device sent it, so its hash
+    /// verifies; for reads of `entries` rows (pull, journal verification), whose envelope is the column `sealed`.
     public func journalEntry(_ row: Row) throws -> JournalEntry? {
-        guard let stored = JournalEntry(row) else { return nil }
+        guard let stored = JournalEntry(row), let text = row.string("payload") else { return nil }
         return JournalEntry(
             deviceId: stored.deviceId, seq: stored.seq, hlc: stored.hlc, wallTime: stored.wallTime,
-            author: stored.author, kind: stored.kind, payload: try personalData.open(stored.payload),
+            author: stored.author, kind: stored.kind,
+            payload: try personalData.open(stored.payload, text: text, envelope: row.string("sealed")),
             prev: stored.prev, hash: stored.hash
         )
+    }
+
+    /// A merged event read from an `events` row (`id`, `kind`, `hlc`, `author`, `body` and its envelope `sealed`),
+    /// its personal values put back.
+    func recordedEvent(_ row: Row) throws -> RecordedEvent {
+        let kind = EventKind(rawValue: row.string("kind")!)!
+        let body = try personalData.open(row.string("body")!, envelope: row.string("sealed"))
+        let decoded = try EventBody.decode(kind: kind, payload: body)
+        return RecordedEvent(id: decoded.id, hlc: HLCTimestamp(row.string("hlc")!)!, author: row.string("author")!,
+                             body: decoded.body)
     }
 }

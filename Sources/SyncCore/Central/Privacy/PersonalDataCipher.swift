@@ -1,77 +1,74 @@
 import Foundation
 internal import Crypto
 
-/// Encrypts the personal fields of JSON documents (`idNumber` and `phone`, at any depth) with AES-256-GCM before the
-/// central store writes them, and decrypts them when it reads them back. Every other member is left as it is.
+/// Seals the personal values of JSON documents (`PersonalValues`: ID card and phone numbers under any key, of any
+/// type) with AES-256-GCM before the central store writes them, and puts them back when it reads them.
 ///
-/// A sealed value is the string `enc:v1:` followed by the base64 of nonce, ciphertext and tag; the field's name is
-/// authenticated with it, so a value cannot be moved to another field. Values without the prefix (stores written
-/// before encryption) read as they are.
+/// A document is stored as two columns: its text, with every personal value taken out (`PersonalSplit`), and an
+/// envelope the store alone writes, which holds the taken values and their paths, encrypted and authenticated
+/// together with the stored text. Only the envelope is ever decrypted: nothing a device sends, such as a string
+/// that begins `enc:v1:`, is taken for sealed data, and an envelope does not open against another text.
 struct PersonalDataCipher {
-    /// The member names whose string values are personal data.
-    static let personalFields: Set<String> = ["idNumber", "phone"]
-    static let prefix = "enc:v1:"
+    /// A document as the store writes it.
+    struct Sealed: Hashable {
+        /// The document's canonical text without its personal values, for the document's column.
+        let text: String
+        /// The sealed personal values, for the envelope column; nil when the document holds none.
+        let envelope: String?
+    }
+
+    /// The version tag that begins every envelope.
+    static let envelopePrefix = "pd2:"
 
     let key: DataKey
 
-    /// `value` with every personal field encrypted.
-    func seal(_ value: JSONValue) throws -> JSONValue {
-        switch value {
-        case .object(let members):
-            var sealed: [String: JSONValue] = [:]
-            for (name, member) in members {
-                if Self.personalFields.contains(name), case .string(let text) = member, !text.hasPrefix(Self.prefix) {
-                    sealed[name] = .string(try seal(text, field: name))
-                } else {
-                    sealed[name] = try seal(member)
-                }
-            }
-            return .object(sealed)
-        case .array(let elements): return .array(try elements.map(seal))
-        default: return value
-        }
+    /// `value` split and its personal values sealed.
+    func seal(_ value: JSONValue) throws -> Sealed {
+        let split = PersonalSplit(value)
+        let text = split.document.canonicalString
+        guard !split.taken.isEmpty else { return Sealed(text: text, envelope: nil) }
+        let box = try AES.GCM.seal(JSONValue.array(split.taken).canonicalBytes, using: key.key,
+                                   authenticating: Self.context(of: text))
+        guard let combined = box.combined else { throw Self.altered }
+        return Sealed(text: text, envelope: Self.envelopePrefix + combined.base64EncodedString())
     }
 
-    /// `value` with every sealed personal field decrypted.
-    /// - Throws: `TraceSyncError` `data_key_mismatch` when a value was sealed under another key.
-    func open(_ value: JSONValue) throws -> JSONValue {
-        switch value {
-        case .object(let members):
-            var opened: [String: JSONValue] = [:]
-            for (name, member) in members {
-                if Self.personalFields.contains(name), case .string(let text) = member, text.hasPrefix(Self.prefix) {
-                    opened[name] = .string(try open(text, field: name))
-                } else {
-                    opened[name] = try open(member)
-                }
-            }
-            return .object(opened)
-        case .array(let elements): return .array(try elements.map(open))
-        default: return value
-        }
+    /// The document a stored text and envelope hold, its personal values put back.
+    /// - Throws: `TraceSyncError` `personal_data_altered` when the envelope does not open against the text.
+    func open(_ text: String, envelope: String?) throws -> JSONValue {
+        try open(JSONValue.parse(text), text: text, envelope: envelope)
     }
 
-    /// The canonical text of `value` with its personal fields encrypted, for a column.
-    func sealedText(_ value: JSONValue) throws -> String { try seal(value).canonicalString }
-
-    /// A column's JSON text with its personal fields decrypted.
-    func openedValue(_ text: String) throws -> JSONValue { try open(JSONValue.parse(text)) }
-
-    func seal(_ text: String, field: String) throws -> String {
-        let box = try AES.GCM.seal(Array(text.utf8), using: key.key, authenticating: Array(field.utf8))
-        guard let combined = box.combined else { throw Self.mismatch }
-        return Self.prefix + combined.base64EncodedString()
-    }
-
-    func open(_ text: String, field: String) throws -> String {
+    /// `document`, parsed from the stored `text`, with the personal values of `envelope` put back.
+    func open(_ document: JSONValue, text: String, envelope: String?) throws -> JSONValue {
+        guard let envelope else { return document }
         do {
-            guard let data = Data(base64Encoded: String(text.dropFirst(Self.prefix.count))) else { throw Self.mismatch }
-            let box = try AES.GCM.SealedBox(combined: data)
-            return String(decoding: try AES.GCM.open(box, using: key.key, authenticating: Array(field.utf8)), as: UTF8.self)
+            guard envelope.hasPrefix(Self.envelopePrefix),
+                  let data = Data(base64Encoded: String(envelope.dropFirst(Self.envelopePrefix.count))) else {
+                throw Self.altered
+            }
+            let plain = try AES.GCM.open(AES.GCM.SealedBox(combined: data), using: key.key,
+                                         authenticating: Self.context(of: text))
+            guard let joined = PersonalSplit.joined(document, try JSONValue.parse(String(decoding: plain, as: UTF8.self))) else {
+                throw Self.altered
+            }
+            return joined
         } catch {
-            throw Self.mismatch
+            throw Self.altered
         }
     }
+
+    /// What an envelope is authenticated with besides its own content: the text it belongs to.
+    private static func context(of text: String) -> [UInt8] {
+        Array("tracesync-personal-v2\u{0}".utf8) + Array(text.utf8)
+    }
+
+    /// The refusal of an envelope that does not open against its text: the row was edited outside the store.
+    static let altered = TraceSyncError(
+        "personal_data_altered", field: "data-key",
+        zh: "存储的个人信息与其记录不符，无法解密：数据库可能在服务器之外被改动。请运行 sync-server verify 查找该记录，并从备份恢复。",
+        en: "stored personal data does not match its record and cannot be decrypted: the database may have been edited outside the server. Run sync-server verify to find the record, and restore from a backup."
+    )
 
     /// The refusal of data sealed under another key.
     static let mismatch = TraceSyncError(
