@@ -21,6 +21,128 @@ struct PersonalDataAtRestTests {
         bytes.range(of: Data(text.utf8)) != nil
     }
 
+    /// Every byte of the files under `directory`.
+    private func filesBytes(under directory: String) -> Data {
+        let files = FileManager.default.enumerator(atPath: directory)?.compactMap { $0 as? String } ?? []
+        return files.reduce(into: Data()) { bytes, file in
+            bytes += FileManager.default.contents(atPath: directory + "/" + file) ?? Data()
+        }
+    }
+
+    /// A device of market 46010001 enrolled over HTTP, whose journal the test writes by hand.
+    private func handEnrolled(_ server: ServerProcess) async throws -> EnrollResponse {
+        let request = try JSONEncoder().encode(EnrollRequest(code: try server.enrollCode(node: "46010001"), deviceName: "手写"))
+        let answer = try await HTTP.send("POST", server.url + "/v1/devices/enroll", body: request,
+                                         headers: ["Content-Type": "application/json"])
+        #expect(answer.status == 201, "\(answer.body)")
+        return try JSONDecoder().decode(EnrollResponse.self, from: Data(answer.body.utf8))
+    }
+
+    /// `payloads` as the first entries of `device`'s journal, chained.
+    private func journal(_ device: EnrollResponse, _ payloads: [JSONValue]) -> [JournalEntry] {
+        let wall = BusinessTime.now()
+        return payloads.enumerated().reduce(into: []) { entries, item in
+            let seq = Int64(item.offset + 1)
+            entries.append(JournalEntry(
+                deviceId: device.deviceId, seq: seq,
+                hlc: HLCTimestamp(wallMillis: wall + seq, counter: 0, deviceId: device.deviceId), wallTime: wall + seq,
+                author: "符永清", kind: .operatorRegistration, payload: item.element,
+                prev: entries.last?.hash ?? JournalEntry.genesis
+            ))
+        }
+    }
+
+    private func push(_ entries: [JournalEntry], as device: EnrollResponse, to server: ServerProcess) async throws -> PushResponse {
+        let answer = try await HTTP.send(
+            "POST", server.url + "/v1/sync/push", body: try JSONEncoder().encode(PushRequest(entries: entries)),
+            headers: ["Authorization": "Bearer \(device.secret)", "Content-Type": "application/json"]
+        )
+        #expect(answer.status == 200, "\(answer.body)")
+        return try JSONDecoder().decode(PushResponse.self, from: Data(answer.body.utf8))
+    }
+
+    /// The entries of `device` that a pull from the start gives back to it.
+    private func pulledEntries(_ device: EnrollResponse, from server: ServerProcess) async throws -> [JournalEntry] {
+        let answer = try await HTTP.send("GET", server.url + "/v1/sync/pull?cursor=0&limit=1000",
+                                         headers: ["Authorization": "Bearer \(device.secret)"])
+        #expect(answer.status == 200, "\(answer.body)")
+        let page = try JSONDecoder().decode(PullPage.self, from: Data(answer.body.utf8))
+        return page.items.compactMap(\.entry).filter { $0.deviceId == device.deviceId }
+    }
+
+    /// Issue 11, item 3: a phone number a device sends that begins with the store's old cipher prefix is plain text
+    /// to the store, so the node's pull, the operator listing and `verify` keep working and the value round-trips.
+    @Test
+    func aPhoneThatLooksSealedCannotPoisonItsNode() async throws {
+        try await ProcessRun.withTemporaryDirectory { directory in
+            let server = ServerProcess(directory: directory)
+            try server.start(["--demo"])
+            defer { server.kill() }
+            let b = try MarketDevice.enrolled("b", node: "46010001", server: server, in: directory)
+            let hand = try await handEnrolled(server)
+            let forged = "enc:v1:" + Data(repeating: 0, count: 36).base64EncodedString()
+            let registered = Operator(id: "OP-46010001-902", node: "46010001", name: "林阿妹", kind: .individual,
+                                      phone: forged)
+            let sent = journal(hand, [try EventBody.operatorRegistration(registered).payload(id: registered.id)])
+            #expect(try await push(sent, as: hand, to: server).verdicts.map(\.verdict) == [.applied])
+
+            try b.sync()
+            let received = try FieldStore.open(path: b.device.databasePath).operators().first { $0.id == registered.id }
+            #expect(received?.phone == forged)
+            #expect(try await pulledEntries(hand, from: server) == sent)
+            let listed = try server.admin("admin", "operator", "list", "--node", "46010001", "--json")
+            #expect(listed.status == 0, "\(listed)")
+            let revealed = try server.admin("admin", "operator", "list", "--node", "46010001", "--reveal-personal", "--json")
+            #expect(revealed.status == 0 && revealed.stdout.contains(forged), "\(revealed)")
+            let verified = try server.admin("verify")
+            #expect(verified.status == 0, "\(verified)")
+            #expect(!contains(storeBytes(server), forged))
+        }
+    }
+
+    /// Issue 11, item 4: numbers sent as JSON numbers or under misspelt keys, in entries the server rejects, are
+    /// sealed like any other: no file of the store or of its backup holds them, and the device gets them back as sent.
+    @Test
+    func numbersOfAnyTypeOrKeyInRejectedEntriesNeverReachTheFilesInClear() async throws {
+        try await ProcessRun.withTemporaryDirectory { directory in
+            let server = ServerProcess(directory: directory)
+            try server.start(["--demo"])
+            defer { server.kill() }
+            let hand = try await handEnrolled(server)
+            let clear = ["46010219850721451X", "13912345678", "13712345678", "460102199001011234"]
+            let sent = journal(hand, [
+                .object(["id": .string("OP-46010001-903"), "node": .string("46010001"), "name": .string("吴大海"),
+                         "kind": .string("individual"), "IdNumber": .string(clear[0]), "Phone": .string(clear[1])]),
+                .object(["id": .string("OP-46010001-904"), "node": .string("46010001"), "name": .string("吴小海"),
+                         "kind": .string("individual"), "phone": .integer(13_712_345_678),
+                         "idNumber": .integer(460_102_199_001_011_234)]),
+            ])
+            let answer = try await push(sent, as: hand, to: server)
+            #expect(answer.verdicts.map(\.verdict) == [.rejected, .rejected])
+
+            let whileServing = storeBytes(server)
+            #expect(contains(whileServing, "OP-46010001-903"), "the entries reached the central store")
+            for number in clear { #expect(!contains(whileServing, number), "\(number) in the store's files") }
+            let backups = directory.appendingPathComponent("backups").path
+            let backup = try server.admin("backup", "--to", backups)
+            #expect(backup.status == 0, "\(backup)")
+            let backedUp = filesBytes(under: backups)
+            #expect(contains(backedUp, "OP-46010001-903"), "the backup holds the entries")
+            for number in clear { #expect(!contains(backedUp, number), "\(number) in the backup") }
+
+            let pulled = try await pulledEntries(hand, from: server)
+            #expect(pulled == sent)
+            #expect(pulled.map(\.payload.canonicalString) == sent.map(\.payload.canonicalString))
+            #expect(pulled.allSatisfy { $0.expectedHash == $0.hash })
+            let verified = try server.admin("verify")
+            #expect(verified.status == 0, "\(verified)")
+
+            #expect(server.kill(SIGTERM) == 0)
+            try Database(path: server.databasePath).execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            for number in clear { #expect(!contains(storeBytes(server), number), "\(number) after a checkpoint") }
+        }
+    }
+
     @Test
     func personalNumbersNeverReachTheDatabaseFilesInClear() async throws {
         try await ProcessRun.withTemporaryDirectory { directory in
