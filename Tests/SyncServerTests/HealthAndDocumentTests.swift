@@ -50,18 +50,4 @@ import Testing
             #expect(response.headers[.contentType] == "application/json; charset=utf-8")
         }
     }
-
-    @Test func theStrictMemberListsMatchTheProtocolTypes() throws {
-        let entry = JournalEntry(
-            deviceId: "d", seq: 1, hlc: HLCTimestamp(wallMillis: 1, counter: 0, deviceId: "d"), wallTime: 1,
-            author: "a", kind: .receipt, payload: .object([:]), prev: JournalEntry.genesis
-        )
-        guard case .object(let entryMembers) = try JSONValue(encoding: entry) else { throw EncodingShape.notAnObject }
-        #expect(Set(entryMembers.keys) == PushRequest.journalEntryMembers)
-        let enrollment = EnrollRequest(code: "c", deviceName: "n", deviceId: "d", deviceNumber: 1)
-        guard case .object(let enrollMembers) = try JSONValue(encoding: enrollment) else { throw EncodingShape.notAnObject }
-        #expect(Set(enrollMembers.keys) == EnrollRequest.knownMembers)
-    }
-
-    enum EncodingShape: Error { case notAnObject }
 }

@@ -7,35 +7,43 @@ import Foundation
 struct JSONValueDecoder: Decoder {
     let value: JSONValue
     let codingPath: [any CodingKey]
+    /// Where a strict decode notes the members each object has and the ones asked for; nil for a plain decode.
+    let ledger: MemberLedger?
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    init(_ value: JSONValue, codingPath: [any CodingKey] = []) {
+    init(_ value: JSONValue, codingPath: [any CodingKey] = [], ledger: MemberLedger? = nil) {
         self.value = value
         self.codingPath = codingPath
+        self.ledger = ledger
     }
 
     /// Decodes `type` from `value` at `path`.
-    static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue, path: [any CodingKey]) throws -> T {
+    static func decode<T: Decodable>(
+        _ type: T.Type, from value: JSONValue, path: [any CodingKey], ledger: MemberLedger? = nil
+    ) throws -> T {
         if type == JSONValue.self, let same = value as? T { return same }
         if type == Date.self || type == Data.self || type == URL.self || type == Decimal.self {
             return try JSONDecoder().decode(type, from: value.canonicalData)
         }
-        return try T(from: JSONValueDecoder(value, codingPath: path))
+        return try T(from: JSONValueDecoder(value, codingPath: path, ledger: ledger))
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard case .object(let members) = value else {
             throw Self.mismatch([String: JSONValue].self, value, codingPath)
         }
-        return KeyedDecodingContainer(KeyedContainer<Key>(members: members, codingPath: codingPath))
+        ledger?.opened(codingPath, members: members.keys)
+        return KeyedDecodingContainer(KeyedContainer<Key>(members: members, codingPath: codingPath, ledger: ledger))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
         guard case .array(let elements) = value else { throw Self.mismatch([JSONValue].self, value, codingPath) }
-        return UnkeyedContainer(elements: elements, codingPath: codingPath)
+        return UnkeyedContainer(elements: elements, codingPath: codingPath, ledger: ledger)
     }
 
-    func singleValueContainer() throws -> any SingleValueDecodingContainer { SingleValue(value: value, codingPath: codingPath) }
+    func singleValueContainer() throws -> any SingleValueDecodingContainer {
+        SingleValue(value: value, codingPath: codingPath, ledger: ledger)
+    }
 
     static func mismatch(_ type: Any.Type, _ value: JSONValue, _ path: [any CodingKey]) -> DecodingError {
         if value == .null {
@@ -59,6 +67,7 @@ extension JSONValueDecoder {
     struct SingleValue: SingleValueDecodingContainer {
         let value: JSONValue
         let codingPath: [any CodingKey]
+        let ledger: MemberLedger?
 
         func decodeNil() -> Bool { value == .null }
 
@@ -86,7 +95,7 @@ extension JSONValueDecoder {
         func decode(_ type: UInt64.Type) throws -> UInt64 { try integer(type) }
 
         func decode<T: Decodable>(_ type: T.Type) throws -> T {
-            try JSONValueDecoder.decode(type, from: value, path: codingPath)
+            try JSONValueDecoder.decode(type, from: value, path: codingPath, ledger: ledger)
         }
 
         private func integer<T: FixedWidthInteger>(_ type: T.Type) throws -> T {
@@ -104,36 +113,45 @@ extension JSONValueDecoder {
     struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         let members: [String: JSONValue]
         let codingPath: [any CodingKey]
+        let ledger: MemberLedger?
 
-        var allKeys: [Key] { members.keys.compactMap { Key(stringValue: $0) } }
+        var allKeys: [Key] {
+            ledger?.askedAll(codingPath)
+            return members.keys.compactMap { Key(stringValue: $0) }
+        }
 
-        func contains(_ key: Key) -> Bool { members[key.stringValue] != nil }
+        func contains(_ key: Key) -> Bool {
+            ledger?.asked(codingPath, key.stringValue)
+            return members[key.stringValue] != nil
+        }
 
         func decodeNil(forKey key: Key) throws -> Bool { try member(key) == .null }
 
         func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-            try JSONValueDecoder.decode(type, from: try member(key), path: codingPath + [key])
+            try JSONValueDecoder.decode(type, from: try member(key), path: codingPath + [key], ledger: ledger)
         }
 
         func nestedContainer<NestedKey: CodingKey>(
             keyedBy type: NestedKey.Type, forKey key: Key
         ) throws -> KeyedDecodingContainer<NestedKey> {
-            try JSONValueDecoder(try member(key), codingPath: codingPath + [key]).container(keyedBy: type)
+            try JSONValueDecoder(try member(key), codingPath: codingPath + [key], ledger: ledger).container(keyedBy: type)
         }
 
         func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-            try JSONValueDecoder(try member(key), codingPath: codingPath + [key]).unkeyedContainer()
+            try JSONValueDecoder(try member(key), codingPath: codingPath + [key], ledger: ledger).unkeyedContainer()
         }
 
         func superDecoder() throws -> any Decoder {
-            JSONValueDecoder(.object(members), codingPath: codingPath)
+            JSONValueDecoder(.object(members), codingPath: codingPath, ledger: ledger)
         }
 
         func superDecoder(forKey key: Key) throws -> any Decoder {
-            JSONValueDecoder(members[key.stringValue] ?? .null, codingPath: codingPath + [key])
+            ledger?.asked(codingPath, key.stringValue)
+            return JSONValueDecoder(members[key.stringValue] ?? .null, codingPath: codingPath + [key], ledger: ledger)
         }
 
         private func member(_ key: Key) throws -> JSONValue {
+            ledger?.asked(codingPath, key.stringValue)
             guard let value = members[key.stringValue] else {
                 throw DecodingError.keyNotFound(key, .init(
                     codingPath: codingPath, debugDescription: "No value associated with key \(key.stringValue)."
@@ -147,11 +165,13 @@ extension JSONValueDecoder {
     struct UnkeyedContainer: UnkeyedDecodingContainer {
         let elements: [JSONValue]
         let codingPath: [any CodingKey]
+        let ledger: MemberLedger?
         private(set) var currentIndex = 0
 
-        init(elements: [JSONValue], codingPath: [any CodingKey]) {
+        init(elements: [JSONValue], codingPath: [any CodingKey], ledger: MemberLedger?) {
             self.elements = elements
             self.codingPath = codingPath
+            self.ledger = ledger
         }
 
         var count: Int? { elements.count }
@@ -164,25 +184,26 @@ extension JSONValueDecoder {
         }
 
         mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
-            let decoded = try JSONValueDecoder.decode(type, from: try next(type), path: elementPath)
+            let decoded = try JSONValueDecoder.decode(type, from: try next(type), path: elementPath, ledger: ledger)
             currentIndex += 1
             return decoded
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
-            let container = try JSONValueDecoder(try next(type), codingPath: elementPath).container(keyedBy: type)
+            let container = try JSONValueDecoder(try next(type), codingPath: elementPath, ledger: ledger).container(keyedBy: type)
             currentIndex += 1
             return container
         }
 
         mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
-            let container = try JSONValueDecoder(try next([JSONValue].self), codingPath: elementPath).unkeyedContainer()
+            let container = try JSONValueDecoder(try next([JSONValue].self), codingPath: elementPath, ledger: ledger)
+                .unkeyedContainer()
             currentIndex += 1
             return container
         }
 
         mutating func superDecoder() throws -> any Decoder {
-            let decoder = JSONValueDecoder(try next(JSONValue.self), codingPath: elementPath)
+            let decoder = JSONValueDecoder(try next(JSONValue.self), codingPath: elementPath, ledger: ledger)
             currentIndex += 1
             return decoder
         }

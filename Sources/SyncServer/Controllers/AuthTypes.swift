@@ -2,11 +2,9 @@ public import Hummingbird
 import SyncCore
 
 /// The body of `POST /v1/auth/login`.
-struct LoginRequest: Decodable, StrictJSONBody {
+struct LoginRequest: Codable {
     let name: String
     let password: String
-
-    static var knownMembers: Set<String> { ["name", "password"] }
 }
 
 /// The answer to a login: the session token (shown this once) and what it allows.
@@ -32,23 +30,19 @@ struct LoginResponse: Codable, ResponseEncodable {
 
 /// The body of `POST /v1/auth/password`: the user's name and old password, or the bootstrap token; and the new
 /// password.
-struct PasswordChangeRequest: Decodable, StrictJSONBody {
+struct PasswordChangeRequest: Codable {
     let name: String?
     let oldPassword: String?
     let bootstrapToken: String?
     let newPassword: String
-
-    static var knownMembers: Set<String> { ["name", "oldPassword", "bootstrapToken", "newPassword"] }
 }
 
 /// The body of `POST /v1/admin/users`.
-struct NewAdminUserRequest: Decodable, StrictJSONBody {
+struct NewAdminUserRequest: Codable {
     let name: String
     let role: String
     let nodes: [String]?
     let password: String
-
-    static var knownMembers: Set<String> { ["name", "role", "nodes", "password"] }
 }
 
 extension AdminUser: ResponseEncodable {}

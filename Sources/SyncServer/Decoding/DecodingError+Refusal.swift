@@ -6,21 +6,21 @@ extension DecodingError {
     var refusal: TraceSyncError {
         switch self {
         case .typeMismatch(let type, let context):
-            let field = Self.path(context.codingPath)
+            let field = CodingPath.text(context.codingPath)
             return TraceSyncError("bad_json", field: field,
                                   zh: "字段 \(field) 的类型不对：应为 \(type)。请按 /openapi.json 的说明发送。",
                                   en: "field \(field) has the wrong type: expected \(type). Send it as /openapi.json describes.")
         case .valueNotFound(_, let context):
-            let field = Self.path(context.codingPath)
+            let field = CodingPath.text(context.codingPath)
             return Self.missing(field)
         case .keyNotFound(let key, let context):
-            return Self.missing(Self.path(context.codingPath + [key]))
+            return Self.missing(CodingPath.text(context.codingPath + [key]))
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
             return TraceSyncError("bad_json", field: nil,
                                   zh: "请求体不是有效的 JSON（\(context.debugDescription)）：请发送一个 JSON 对象，格式见 /openapi.json。",
                                   en: "the request body is not valid JSON (\(context.debugDescription)): send a JSON object as /openapi.json describes.")
         case .dataCorrupted(let context):
-            let field = Self.path(context.codingPath)
+            let field = CodingPath.text(context.codingPath)
             return TraceSyncError("bad_json", field: field,
                                   zh: "字段 \(field) 的值无效（\(context.debugDescription)）：请按 /openapi.json 的说明发送。",
                                   en: "field \(field) has an invalid value (\(context.debugDescription)): send it as /openapi.json describes.")
@@ -35,16 +35,5 @@ extension DecodingError {
         TraceSyncError("missing_field", field: field,
                        zh: "缺少字段 \(field)：请补上后重新发送，格式见 /openapi.json。",
                        en: "field \(field) is missing: add it and send again; /openapi.json describes the format.")
-    }
-
-    /// `entries[3].seq` for the coding path entries → 3 → seq.
-    static func path(_ codingPath: [any CodingKey]) -> String {
-        codingPath.reduce(into: "") { text, key in
-            if let index = key.intValue {
-                text += "[\(index)]"
-            } else {
-                text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"
-            }
-        }
     }
 }

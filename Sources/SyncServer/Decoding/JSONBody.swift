@@ -2,8 +2,9 @@ import Foundation
 import Hummingbird
 import SyncCore
 
-/// Reads a JSON request body strictly: within the size limit, well formed, a JSON object with no member the server
-/// does not know, every field of the right type. Each failure is a refusal that names the field at fault.
+/// Reads a JSON request body strictly: within the size limit, well formed, a JSON object with no member the body's
+/// type does not ask for (at any depth), every field of the right type. Each failure is a refusal that names the field
+/// at fault. The allowed members are the ones the type decodes, so no list of them is kept by hand.
 struct JSONBody: Sendable {
     /// The largest body accepted, in bytes.
     let maxBytes: Int
@@ -11,7 +12,7 @@ struct JSONBody: Sendable {
     /// The body decoded as `Body`.
     /// - Throws: `TraceSyncError` `unsupported_media_type`, `payload_too_large`, `bad_body`, `bad_json`,
     ///   `unknown_field` or `missing_field`.
-    func decode<Body: StrictJSONBody>(_: Body.Type, from request: Request) async throws -> Body {
+    func decode<Body: Decodable>(_: Body.Type, from request: Request) async throws -> Body {
         try Self.checkContentType(request)
         let data = try await collect(request)
         let members: [String: JSONValue]
@@ -29,16 +30,15 @@ struct JSONBody: Sendable {
                                  zh: "请求体不是有效的 JSON（第 \(error.offset) 字节：\(error.reason)）：请发送一个 JSON 对象，格式见 /openapi.json。",
                                  en: "the request body is not valid JSON (\(error)): send a JSON object as /openapi.json describes.")
         }
-        if let unknown = Body.unknownMember(in: members) {
-            throw TraceSyncError("unknown_field", field: unknown,
-                                 zh: "未知字段 \(unknown)：请删除该字段（可能拼写有误或客户端版本较新），允许的字段见 /openapi.json。",
-                                 en: "unknown field \(unknown): remove it (it may be misspelt, or the client newer than the server); /openapi.json lists the fields.")
-        }
         do {
             // Decoded from the members already parsed, as JSONDecoder would decode the body, without parsing it again.
-            return try JSONValue.object(members).decode(Body.self)
+            return try JSONValue.object(members).decodeRefusingUnknownMembers(Body.self)
         } catch let error as DecodingError {
             throw error.refusal
+        } catch let unknown as UnknownMemberError {
+            throw TraceSyncError("unknown_field", field: unknown.path,
+                                 zh: "未知字段 \(unknown.path)：请删除该字段（可能拼写有误或客户端版本较新），允许的字段见 /openapi.json。",
+                                 en: "unknown field \(unknown.path): remove it (it may be misspelt, or the client newer than the server); /openapi.json lists the fields.")
         }
     }
 
