@@ -76,6 +76,51 @@ import Testing
         }
     }
 
+    @Test func aJournalCutOffAtItsEndIsFoundAgainstTheDevicesOwnRecords() async throws {
+        try await withDevice { device in
+            try await recordSomeEntries(device)
+            // Entry 6 is the inspection: remove its journal row, as a crash-and-repair or an attacker might.
+            let inspection = try device.withDatabase { database in
+                let id = try database.row("SELECT id FROM events WHERE seq = 6")?.string("id")
+                try database.run("DELETE FROM journal WHERE seq = 6")
+                return id
+            }
+            let eventId = try #require(inspection)
+
+            let chinese = try await device.run("verify")
+            #expect(chinese.status != 0, "\(chinese)")
+            #expect(chinese.stderr.contains("缺少第 6 条"), "\(chinese)")
+            #expect(chinese.stderr.contains(eventId), "the event that lost its entry is named: \(chinese)")
+            let english = try await device.run("verify", "--lang", "en")
+            #expect(english.stderr.contains("#6 are missing from its end"), "\(english)")
+            let json = try await device.run("verify", "--json")
+            #expect(try json.json()["error"]?["code"]?.asString == "journal_truncated")
+            #expect(try json.json()["error"]?["field"]?.asString == "seq 6")
+
+            // A new record continues the device's count instead of reusing seq 6 with another content.
+            let next = try await device.run("inspect", TraceCode.make(node: testNode, deviceNumber: testDeviceNumber, date: "261124", serial: 2).digits,
+                                            "--item", "农药残留", "--result", "pass", "--time", "2026-11-24 06:20")
+            #expect(next.status == 0, "\(next)")
+            let seqs = try device.withDatabase { database in
+                try database.query("SELECT seq FROM journal ORDER BY seq").map { $0.int("seq")! }
+            }
+            #expect(seqs == [1, 2, 3, 4, 5, 7])
+            let still = try await device.run("verify", "--lang", "en")
+            #expect(still.status != 0 && still.stderr.contains("entry #6 is missing"), "\(still)")
+        }
+    }
+
+    @Test func anEventRemovedBehindTheJournalsBackIsFound() async throws {
+        try await withDevice { device in
+            try await recordSomeEntries(device)
+            try device.withDatabase { try $0.run("DELETE FROM events WHERE seq = 5") }
+            let json = try await device.run("verify", "--json")
+            #expect(json.status != 0, "\(json)")
+            #expect(try json.json()["error"]?["code"]?.asString == "journal_event_missing")
+            #expect(try json.json()["error"]?["field"]?.asString == "seq 5")
+        }
+    }
+
     @Test func anUntouchedJournalStillVerifiesAfterBeingOpenedElsewhere() async throws {
         try await withDevice { device in
             try await recordSomeEntries(device)

@@ -219,14 +219,15 @@ struct JournalTests {
         }
     }
 
-    @Test func removingTheLastEntryLeavesAShorterIntactChain() throws {
-        // The device alone cannot tell a truncated tail from a shorter journal; the server's acknowledged seq can.
+    @Test func removingTheLastEntryIsFoundAgainstTheDevicesOwnRecords() throws {
         try withFieldStore { store in
             _ = try Self.recordMorning(store)
             let head = try store.journalHead()
+            let eventId = try #require(try store.database.row("SELECT id FROM events WHERE seq = ?", head.count)?.string("id"))
             try store.database.run("DELETE FROM journal WHERE seq = ?", head.count)
-            #expect(try store.verifyJournal() == nil)
-            #expect(try store.journalHead().count == head.count - 1)
+            #expect(try store.verifyJournal() == ChainProblem(
+                kind: .truncated, seq: head.count, lastRecorded: head.count, eventIds: [eventId]
+            ))
         }
     }
 }

@@ -97,6 +97,26 @@ enum DeviceSchema {
         migrator.register("v4-server-generation", sql: """
             ALTER TABLE sync_state ADD COLUMN server_generation TEXT;
             """)
+        // The journal's own counter: the last seq and hash appended, kept in the device row in the same transaction
+        // as each entry, so entries cut off the journal's end are still known to have existed.
+        migrator.register("v5-journal-counter", sql: """
+            ALTER TABLE device ADD COLUMN journal_seq INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE device ADD COLUMN journal_head TEXT;
+            UPDATE device SET journal_seq = coalesce((SELECT max(seq) FROM journal), 0),
+                journal_head = (SELECT hash FROM journal ORDER BY seq DESC LIMIT 1);
+            """)
+        // What weighing-system files and rows were imported, so a file imported twice does not create its batches
+        // twice (device bookkeeping only: not journaled, never synced).
+        migrator.register("v6-imports", sql: """
+            CREATE TABLE imported_rows (
+                fingerprint TEXT PRIMARY KEY,
+                file_hash TEXT NOT NULL,
+                line INTEGER NOT NULL,
+                batch_code TEXT NOT NULL,
+                imported_at INTEGER NOT NULL
+            );
+            CREATE INDEX imported_rows_file ON imported_rows (file_hash);
+            """)
         return migrator
     }
 }

@@ -6,11 +6,11 @@ extension FieldStore {
     func append(_ body: EventBody, id: String = UUIDv7.make()) throws -> JournalEntry {
         try database.inTransaction {
             let now = wallClock()
-            let last = try database.row("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1")
+            let last = try journalCounter()
             let entry = JournalEntry(
-                deviceId: identity.deviceId, seq: (last?.int("seq") ?? 0) + 1, hlc: clock.tick(wallMillis: now),
+                deviceId: identity.deviceId, seq: last.seq + 1, hlc: clock.tick(wallMillis: now),
                 wallTime: now, author: identity.inspector, kind: body.kind, payload: try body.payload(id: id),
-                prev: last?.string("hash") ?? JournalEntry.genesis
+                prev: last.hash
             )
             try database.run(
                 """
@@ -20,6 +20,7 @@ extension FieldStore {
                 entry.seq, entry.deviceId, entry.hlc.description, entry.wallTime, entry.author,
                 entry.kind.rawValue, entry.payload.canonicalString, entry.prev, entry.hash
             )
+            try database.run("UPDATE device SET journal_seq = ?, journal_head = ?", entry.seq, entry.hash)
             try store(RecordedEvent(id: id, hlc: entry.hlc, author: entry.author, body: body),
                       deviceId: identity.deviceId, seq: entry.seq, verdict: nil)
             return entry
@@ -120,14 +121,41 @@ extension FieldStore {
         }
     }
 
-    /// Recomputes the journal's hash chain; nil when it is intact, else the first bad entry.
+    /// Recomputes the journal's hash chain and checks it against the device's own records: its journal counter, the
+    /// events it recorded and what the server acknowledged. Nil when all agree, else the first problem.
     public func verifyJournal() throws -> ChainProblem? {
         var check = ChainCheck()
+        var last: Int64 = 0
         for row in try database.query("SELECT * FROM journal ORDER BY seq") {
             guard let entry = JournalEntry(row) else { return ChainProblem(kind: .altered, seq: row.int("seq") ?? 0) }
             if let problem = check.check(entry) { return problem }
+            last = entry.seq
         }
+        let counter = try journalCounter()
+        let ownEventsPast = try database.query(
+            "SELECT id FROM events WHERE device_id = ? AND seq > ? ORDER BY seq", identity.deviceId, last
+        ).map { $0.string("id")! }
+        let ownLast = try database.scalar("SELECT max(seq) FROM events WHERE device_id = ?", identity.deviceId) ?? 0
+        let acked = try syncSettings()?.ackedSeq ?? 0
+        let recorded = max(counter.seq, ownLast, acked)
+        if recorded > last {
+            return ChainProblem(kind: .truncated, seq: last + 1, lastRecorded: recorded, eventIds: ownEventsPast)
+        }
+        if counter.seq == last, counter.hash != check.head { return ChainProblem(kind: .altered, seq: last) }
+        let unrecorded = try database.scalar(
+            """
+            SELECT j.seq FROM journal j LEFT JOIN events e ON e.device_id = j.device_id AND e.seq = j.seq
+            WHERE e.id IS NULL ORDER BY j.seq LIMIT 1
+            """
+        )
+        if let unrecorded { return ChainProblem(kind: .eventMissing, seq: unrecorded) }
         return nil
+    }
+
+    /// The last seq appended and its hash, as the device row keeps them (0 and the genesis hash before any entry).
+    private func journalCounter() throws -> (seq: Int64, hash: String) {
+        let row = try database.row("SELECT journal_seq, journal_head FROM device")
+        return (row?.int("journal_seq") ?? 0, row?.string("journal_head") ?? JournalEntry.genesis)
     }
 
     /// The number of entries and the hash of the last one.

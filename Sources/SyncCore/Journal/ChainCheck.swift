@@ -7,11 +7,26 @@ public struct ChainProblem: Error, Hashable, Sendable, CustomStringConvertible {
         case brokenLink = "broken_link"
         /// A sequence number is missing: an entry was removed.
         case missing
+        /// The journal ends before the device's own records do: entries at its end were removed.
+        case truncated
+        /// A journal entry whose event is gone from the device's records.
+        case eventMissing = "event_missing"
     }
 
     public let kind: Kind
     /// The sequence number of the first bad entry.
     public let seq: Int64
+    /// For `truncated`: the last seq the device's records show was written.
+    public let lastRecorded: Int64?
+    /// For `truncated`: the events still recorded on the device whose entries were removed.
+    public let eventIds: [String]
+
+    public init(kind: Kind, seq: Int64, lastRecorded: Int64? = nil, eventIds: [String] = []) {
+        self.kind = kind
+        self.seq = seq
+        self.lastRecorded = lastRecorded
+        self.eventIds = eventIds
+    }
 
     public var message: LocalizedText {
         switch kind {
@@ -24,7 +39,24 @@ public struct ChainProblem: Error, Hashable, Sendable, CustomStringConvertible {
         case .missing:
             LocalizedText(zh: "缺少第 \(seq) 条日志记录：记录被删除。",
                           en: "journal entry #\(seq) is missing: it was removed.")
+        case .truncated: truncatedMessage
+        case .eventMissing:
+            LocalizedText(zh: "第 \(seq) 条日志记录的事件已从本设备的记录中删除。",
+                          en: "the event of journal entry #\(seq) was removed from the device's records.")
         }
+    }
+
+    private var truncatedMessage: LocalizedText {
+        let last = lastRecorded ?? seq
+        let range = last > seq ? "\(seq)–\(last)" : "\(seq)"
+        let events = eventIds.isEmpty ? LocalizedText(zh: "", en: "") : LocalizedText(
+            zh: "；本地仍有其事件 \(eventIds.joined(separator: "、"))，但它们不会被上传",
+            en: "; the device still holds their events \(eventIds.joined(separator: ", ")), which will not be uploaded"
+        )
+        return LocalizedText(
+            zh: "日志末尾缺少第 \(range) 条记录：本设备已记录到第 \(last) 条，这些记录被删除\(events.zh)。请勿继续同步，联系管理员。",
+            en: "journal entries #\(range) are missing from its end: the device recorded up to #\(last), and they were removed\(events.en). Do not sync; contact an admin."
+        )
     }
 
     public var description: String { message.description }
