@@ -67,6 +67,51 @@ import Testing
         }
     }
 
+    @Test func reimportingTheSameFileIsRefusedNamingEveryRowUnlessDuplicatesAreAllowed() async throws {
+        try await withDevice { device in
+            try await device.registerFixtureOperators()
+            let sample = Fixtures.path("import/weighing-sample.csv")
+            let first = try await device.run("import", sample, "--json")
+            #expect(first.status == 0, "\(first)")
+            let rows = try #require(try first.json()["rows"]?.asInt)
+            let codes = try #require(try first.json()["imported"]?.asArray).compactMap(\.asString)
+            #expect(codes.count == Int(rows))
+            let entries = try await device.journalEntries()
+
+            let again = try await device.run("import", sample)
+            #expect(again.status != 0, "\(again)")
+            #expect(again.stderr.contains("第 2 行：已于"), "\(again)")
+            #expect(again.stderr.contains("本文件第 2 行，追溯码 \(codes[0])"), "\(again)")
+            #expect(again.stderr.contains("这 \(rows) 行都已导入过"), "\(again)")
+            #expect(try await device.journalEntries() == entries, "nothing was recorded twice")
+            #expect(try await device.batchCount() == rows)
+
+            let json = try await device.run("import", sample, "--json")
+            #expect(try json.json()["problems"]?.asArray?.compactMap { $0["code"]?.asString } == Array(repeating: "already_imported", count: Int(rows)))
+
+            // The same rows in another file (in another order) are found by their content.
+            let lines = try String(contentsOfFile: sample, encoding: .utf8).split(separator: "\n").map(String.init)
+            let reordered = try await withTemporaryCSV(([lines[0]] + lines.dropFirst().reversed()).joined(separator: "\n") + "\n") { path in
+                try await device.run("import", path, "--skip-invalid", "--lang", "en")
+            }
+            #expect(reordered.status == 0, "\(reordered)")
+            #expect(reordered.stdout.contains("line 2: already imported") && reordered.stdout.contains("of another file"), "\(reordered)")
+            #expect(reordered.stdout.contains("all \(rows) rows were imported before"), "\(reordered)")
+
+            let allowed = try await device.run("import", sample, "--allow-duplicates")
+            #expect(allowed.status == 0, "\(allowed)")
+            #expect(try await device.batchCount() == 2 * Int(rows))
+        }
+    }
+
+    /// Runs `body` with a CSV file holding `text`, removed afterwards.
+    private func withTemporaryCSV<T>(_ text: String, _ body: (String) async throws -> T) async throws -> T {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("import-\(UUID().uuidString).csv").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return try await body(path)
+    }
+
     @Test func anImportNeedsTheOperatorsRegistered() async throws {
         try await withDevice { device in
             let result = try await device.run("import", Fixtures.path("import/weighing-sample.csv"), "--lang", "en")

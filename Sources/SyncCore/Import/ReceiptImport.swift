@@ -27,11 +27,14 @@ extension FieldStore {
     /// Imports receipts from a weighing-system CSV export.
     ///
     /// Every row is checked first. With any bad row nothing is imported (unless `skipInvalid`), and every bad row
-    /// is reported with its line and reason. The good rows are written in one transaction: all or none.
+    /// is reported with its line and reason. A row whose content was imported before (from this file or another)
+    /// counts as bad, `already_imported`, naming the batch it made, unless `allowDuplicates`. The good rows are
+    /// written in one transaction: all or none.
     /// - Parameter progress: called with (rows written, rows to write).
     public func importReceipts(
-        csv text: String, skipInvalid: Bool, progress: (Int, Int) -> Void = { _, _ in }
+        csv text: String, skipInvalid: Bool, allowDuplicates: Bool = false, progress: (Int, Int) -> Void = { _, _ in }
     ) throws -> ImportReport {
+        let fileHash = SHA256Hex.of(Array(text.utf8))
         let records = try CSVReader.records(text)
         guard let header = records.first else {
             throw TraceSyncError("csv_empty", field: "file", zh: "文件是空的：第一行应为列名。",
@@ -49,7 +52,7 @@ extension FieldStore {
                 en: "line 1 does not name the right columns (\(problemEn)). Columns: \(ReceiptImportColumns.names.joined(separator: ","))."
             )
         }
-        var good: [Receipt] = []
+        var good: [(receipt: Receipt, line: Int, fingerprint: String)] = []
         var problems: [ImportProblem] = []
         for record in records.dropFirst() {
             do {
@@ -62,14 +65,18 @@ extension FieldStore {
                 }
                 var value: [String: String] = [:]
                 for (name, field) in zip(columns, record.fields) { value[name] = field.trimmingSpaces.nonEmpty }
-                good.append(try checkedReceipt(ReceiptInput(
+                let fingerprint = Self.fingerprint(value)
+                if !allowDuplicates, let earlier = try importedRow(fingerprint: fingerprint) {
+                    throw Self.alreadyImported(earlier, sameFile: earlier.fileHash == fileHash)
+                }
+                good.append((try checkedReceipt(ReceiptInput(
                     product: value["product"] ?? "", quantity: value["quantity"] ?? "", unit: value["unit"],
                     operatorRef: value["operator"] ?? "", supplier: value["supplier"] ?? "", origin: value["origin"] ?? "",
                     upstreamCode: value["upstream_code"], quarantineCert: value["quarantine_cert"],
                     meatQualityCert: value["meat_quality_cert"], originCert: value["origin_cert"],
                     vehiclePlate: value["vehicle_plate"],
                     time: try Validation.required(value["time"], field: "time", zh: "时间", en: "the time")
-                )))
+                )), record.line, fingerprint))
             } catch let error as TraceSyncError {
                 problems.append(ImportProblem(line: record.line, code: error.code, field: error.field, message: error.message))
             }
@@ -78,14 +85,33 @@ extension FieldStore {
         guard problems.isEmpty || skipInvalid else { return ImportReport(rows: rows, imported: [], problems: problems) }
         var imported: [String] = []
         try database.inTransaction {
-            for receipt in good {
-                var minted = receipt
-                minted.batchCode = try mintCode(time: receipt.time)
+            for row in good {
+                var minted = row.receipt
+                minted.batchCode = try mintCode(time: row.receipt.time)
                 try append(.receipt(minted))
+                try recordImported(fingerprint: row.fingerprint, fileHash: fileHash, line: row.line,
+                                   batchCode: minted.batchCode.digits)
                 imported.append(minted.batchCode.digits)
                 progress(imported.count, good.count)
             }
         }
         return ImportReport(rows: rows, imported: imported, problems: problems)
+    }
+
+    /// A row's content, whatever the column order: the SHA-256 of its non-empty values by column name.
+    static func fingerprint(_ value: [String: String]) -> String {
+        SHA256Hex.of(JSONValue.object(value.mapValues(JSONValue.string)).canonicalBytes)
+    }
+
+    static func alreadyImported(_ earlier: ImportedRow, sameFile: Bool) -> TraceSyncError {
+        let when = BusinessTime.display(earlier.importedAt)
+        let source = sameFile
+            ? LocalizedText(zh: "本文件第 \(earlier.line) 行", en: "line \(earlier.line) of this same file")
+            : LocalizedText(zh: "另一文件第 \(earlier.line) 行", en: "line \(earlier.line) of another file")
+        return TraceSyncError(
+            "already_imported", field: nil,
+            zh: "已于 \(when) 导入（\(source.zh)，追溯码 \(earlier.batchCode)），不再重复登记。如确为另一批货，请加 --allow-duplicates。",
+            en: "already imported at \(when) (\(source.en), trace code \(earlier.batchCode)); not recorded twice. If it really is another delivery, add --allow-duplicates."
+        )
     }
 }
