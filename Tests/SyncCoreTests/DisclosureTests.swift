@@ -44,6 +44,9 @@ import Testing
             == .object(["quantity": .string("3")]))
         #expect(Disclosure.disclose(correction, correcting: nil, to: .exchange).members["fields"] == .object([:]),
                 "a correction of an event not known shows no fields")
+        let malformed = JSONValue.object(["target": .string("e1"), "fields": .string("price=9.99"), "versionSeen": .integer(0)])
+        #expect(Disclosure.disclose(kind: .correction, payload: malformed, correcting: .sale, to: .exchange).members
+            == ["target": .string("e1"), "versionSeen": .integer(0)], "fields that are not a map are not shown")
         #expect(Disclosure.disclose(correction, correcting: .sale, to: .epcis).members.isEmpty)
         #expect(Disclosure.disclose(correction, correcting: .sale, to: .consumer).members.isEmpty)
     }

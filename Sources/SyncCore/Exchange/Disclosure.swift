@@ -52,9 +52,14 @@ public enum Disclosure {
         guard case .object(let recorded) = payload else { return DisclosedEvent(kind: kind, members: [:]) }
         let allowed = members(kind, for: audience)
         var shown = recorded.filter { allowed.contains($0.key) }
-        if kind == .correction, case .object(let fields)? = shown["fields"] {
+        if kind == .correction, let fields = shown["fields"] {
             let correctable = target.map { correctableFields($0, for: audience) } ?? []
-            shown["fields"] = .object(fields.filter { correctable.contains($0.key) })
+            // A correction's fields map names to text; anything else in their place is not shown at all.
+            if case .object(let named) = fields {
+                shown["fields"] = .object(named.filter { correctable.contains($0.key) })
+            } else {
+                shown["fields"] = nil
+            }
         }
         return DisclosedEvent(kind: kind, members: shown)
     }
