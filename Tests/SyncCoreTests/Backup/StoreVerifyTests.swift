@@ -39,7 +39,7 @@ import Testing
             #expect(try harness.store.verifyStore().allSatisfy { $0.ok })
 
             try harness.store.database.run(
-                "UPDATE entries SET payload = replace(payload, 'enc:v1:', 'enc:v1:A') WHERE device_id = ? AND seq = 1",
+                "UPDATE entries SET sealed = replace(sealed, 'pd2:', 'pd2:A') WHERE device_id = ? AND seq = 1",
                 journal.deviceId
             )
             let journals = try #require(try harness.store.verifyStore().first { $0.kind == .deviceJournals })
