@@ -16,6 +16,7 @@ public enum Disclosure {
         case (.epcis, .receipt):
             ["batchCode", "node", "product", "quantity", "unit", "origin", "upstreamCode", "quarantineCert",
              "meatQualityCert", "originCert", "time"]
+        // The upstream code links the chain a consumer's trace follows back to the origin.
         case (.consumer, .receipt): ["batchCode", "node", "product", "unit", "origin", "upstreamCode", "time"]
         case (.exchange, .inspection), (.epcis, .inspection): ["batchCode", "item", "method", "value", "passed", "time"]
         case (.consumer, .inspection): ["batchCode", "item", "passed", "time"]
