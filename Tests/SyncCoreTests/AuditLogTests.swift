@@ -74,7 +74,8 @@ struct AuditLogTests {
             let second = try store.auditRecords()[1]
             var forged = second.event
             forged.actor = "user:mallory"
-            let forgedHash = AuditRecord.hash(seq: 2, at: second.at, event: forged, prev: second.prev)
+            // Only a holder of the key can rehash a record so that it matches; its successor still names the old hash.
+            let forgedHash = AuditRecord.keyedHash(seq: 2, at: second.at, event: forged, prev: second.prev, key: store.auditKey)
             try store.database.execute("DROP TRIGGER audit_log_no_update")
             try store.database.run("UPDATE audit_log SET actor = 'user:mallory', hash = ? WHERE seq = 2", forgedHash)
             #expect(try store.verifyAuditChain() == AuditChainProblem(kind: .brokenLink, seq: 3))

@@ -35,6 +35,9 @@ public struct BackupManifest: Codable, Sendable, Hashable {
         public var serverLogSeq: Int64
         /// The highest audit record, when the store has an audit log.
         public var auditSeq: Int64?
+        /// The audit chain's head in the snapshot (`admin audit verify --backup-dir` checks the log against the
+        /// latest backup's); nil while the log holds no record, and in backups from before it was recorded.
+        public var auditHead: AuditHead?
     }
 
     /// Pages `first ..< first + count` (1-based page numbers), stored one after another in the pages file.

@@ -42,12 +42,15 @@ struct SQLiteSnapshot {
             devices: devices,
             serverJournalSeq: try source.scalar("SELECT max(seq) FROM entries WHERE device_id = ?", CentralStore.serverDeviceId) ?? 0,
             serverLogSeq: try source.scalar("SELECT max(seq) FROM server_log") ?? 0,
-            auditSeq: hasAudit ? try source.scalar("SELECT max(seq) FROM audit_log") ?? 0 : nil
+            auditSeq: hasAudit ? try source.scalar("SELECT max(seq) FROM audit_log") ?? 0 : nil,
+            auditHead: hasAudit ? try AuditHead.last(in: source) : nil
         )
     }
 
-    /// One backup step of every page into a new rollback-journal file (not WAL, so the copy is the file alone).
+    /// One backup step of every page into a new rollback-journal file (not WAL, so the copy is the file alone),
+    /// created 0600 first so SQLite keeps that mode (and gives it to the copy's journal).
     private static func copy(_ source: Database, to url: URL) throws {
+        try DurableFiles.createPrivate(url)
         var destination: OpaquePointer?
         let opened = sqlite3_open_v2(url.path, &destination, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil)
         defer { sqlite3_close_v2(destination) }

@@ -16,6 +16,8 @@ public final class CentralStore {
     let batchStates = BatchStateCache()
     /// Seals the personal numbers of every JSON document before it is written, and puts them back when it is read.
     let personalData: PersonalDataCipher
+    /// The key the audit chain's hashes are keyed under, derived from the data key.
+    let auditKey: AuditKey
 
     func mergeContext(receivedAt: Int64) -> MergeContext {
         MergeContext(receivedAt: receivedAt, pastWindow: pastWindow)
@@ -31,6 +33,7 @@ public final class CentralStore {
     /// - Throws: `TraceSyncError` `data_key_mismatch` when the store's personal data was encrypted under another key.
     public init(path: String, dataKey: DataKey) throws {
         personalData = PersonalDataCipher(key: dataKey)
+        auditKey = AuditKey(dataKey: dataKey)
         if path != ":memory:" {
             try FileManager.default.createDirectory(
                 at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true
@@ -39,6 +42,7 @@ public final class CentralStore {
         database = try Database(path: path)
         try CentralSchema.migrator.migrate(database)
         try checkDataKey()
+        try anchorKeyedAuditChain()
         try resealPendingTables()
         if try database.scalar("SELECT count(*) FROM regions") == 0 { try seedMasterData() }
     }

@@ -8,6 +8,9 @@ public struct AuditChainProblem: Error, Hashable, Sendable, CustomStringConverti
         case brokenLink = "broken_link"
         /// The record is gone: it was deleted outside the retention purge.
         case missing
+        /// The record a head recorded outside the database names has another hash: the log was rebuilt from this
+        /// record or an earlier one.
+        case headMismatch = "head_mismatch"
     }
 
     /// What is wrong.
@@ -33,6 +36,9 @@ public struct AuditChainProblem: Error, Hashable, Sendable, CustomStringConverti
         case .missing:
             LocalizedText(zh: "缺少审计记录 #\(seq)：记录在保留期清理之外被删除。",
                           en: "audit record #\(seq) is missing: it was deleted outside the retention purge.")
+        case .headMismatch:
+            LocalizedText(zh: "审计记录 #\(seq) 与记录在案的链头不符：日志自该记录或更早处被重写。",
+                          en: "audit record #\(seq) is not the chain head recorded for it: the log was rewritten from that record or earlier.")
         }
     }
 

@@ -8,20 +8,33 @@ public struct AuditRecord: Sendable, Equatable, Encodable {
     public let event: AuditEvent
     /// The hash of the record before it (64 zeros for the first record ever; the purge anchor after a purge).
     public let prev: String
-    /// SHA-256 (hex) of the record's canonical content, `prev` included.
+    /// HMAC-SHA256 (hex) under the audit key (`AuditKey`) of the record's canonical content, `prev` included;
+    /// for the records of a log from before the keyed chain (up to its `audit.chain.keyed` record), the plain
+    /// SHA-256 of the same content with `"v": 1`.
     public let hash: String
 
     /// The `prev` of the first record ever written.
     public static let genesis = String(repeating: "0", count: 64)
 
-    /// The hash the record's content should have.
-    public var expectedHash: String {
-        Self.hash(seq: seq, at: at, event: event, prev: prev)
+    /// The hash the record's content should have: keyed under `key`, or the unkeyed form when `key` is nil.
+    func expectedHash(under key: AuditKey?) -> String {
+        key.map { Self.keyedHash(seq: seq, at: at, event: event, prev: prev, key: $0) }
+            ?? Self.unkeyedHash(seq: seq, at: at, event: event, prev: prev)
     }
 
-    /// SHA-256 (hex) of the canonical JSON of a record's fields (RFC 8785, as journal entries are hashed).
-    static func hash(seq: Int64, at: Int64, event: AuditEvent, prev: String) -> String {
-        let content: JSONValue = .object([
+    /// The hash of a record written now: HMAC-SHA256 under the audit key of the canonical content with `"v": 2`.
+    static func keyedHash(seq: Int64, at: Int64, event: AuditEvent, prev: String, key: AuditKey) -> String {
+        key.authenticationCode(for: content(seq: seq, at: at, event: event, prev: prev, version: 2).canonicalBytes)
+    }
+
+    /// The hash records had before the chain was keyed, which anyone can recompute: SHA-256 (hex) of the canonical
+    /// JSON of a record's fields with `"v": 1` (RFC 8785, as journal entries are hashed).
+    static func unkeyedHash(seq: Int64, at: Int64, event: AuditEvent, prev: String) -> String {
+        SHA256Hex.of(content(seq: seq, at: at, event: event, prev: prev, version: 1).canonicalBytes)
+    }
+
+    private static func content(seq: Int64, at: Int64, event: AuditEvent, prev: String, version: Int64) -> JSONValue {
+        .object([
             "action": .string(event.action),
             "actor": .string(event.actor),
             "at": .integer(at),
@@ -32,8 +45,7 @@ public struct AuditRecord: Sendable, Equatable, Encodable {
             "source": event.source.map(JSONValue.string) ?? .null,
             "status": event.status.map { .integer(Int64($0)) } ?? .null,
             "target": event.target.map(JSONValue.string) ?? .null,
-            "v": .integer(1),
+            "v": .integer(version),
         ])
-        return SHA256Hex.of(content.canonicalBytes)
     }
 }

@@ -1,5 +1,5 @@
 extension CentralStore {
-    /// Appends one record to the audit log, chained to the last one, timed by `clock`.
+    /// Appends one record to the audit log, chained to the last one, keyed under the audit key, timed by `clock`.
     ///
     /// Runs in the caller's transaction if there is one, so an act and its record commit together.
     public func audit(_ event: AuditEvent) throws {
@@ -21,7 +21,8 @@ extension CentralStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 seq, at, event.actor, event.action, event.target, event.outcome.rawValue, event.source,
-                event.status, event.detail, prev, AuditRecord.hash(seq: seq, at: at, event: event, prev: prev)
+                event.status, event.detail, prev,
+                AuditRecord.keyedHash(seq: seq, at: at, event: event, prev: prev, key: auditKey)
             )
         }
     }
@@ -44,33 +45,6 @@ extension CentralStore {
             """,
             [since, until, actor, action]
         ).map(Self.auditRecord)
-    }
-
-    /// Recomputes the audit log's hash chain; returns the first altered, relinked or missing record, or nil when the
-    /// whole log checks out. Records removed by the retention purge are accounted for by the purge's anchor.
-    public func verifyAuditChain() throws -> AuditChainProblem? {
-        let records = try database.query("SELECT * FROM audit_log ORDER BY seq").map(Self.auditRecord)
-        let highest = try database.scalar("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'") ?? 0
-        guard let first = records.first else {
-            return highest > 0 ? AuditChainProblem(kind: .missing, seq: highest) : nil
-        }
-        var expectedSeq = first.seq
-        var previousHash = AuditRecord.genesis
-        if first.seq > 1 {
-            let anchors = records.compactMap(AuditPurge.init(record:))
-            guard let anchor = anchors.first(where: { $0.through == first.seq - 1 }) else {
-                return AuditChainProblem(kind: .missing, seq: first.seq - 1)
-            }
-            previousHash = anchor.anchor
-        }
-        for record in records {
-            if record.seq != expectedSeq { return AuditChainProblem(kind: .missing, seq: expectedSeq) }
-            if record.expectedHash != record.hash { return AuditChainProblem(kind: .altered, seq: record.seq) }
-            if record.prev != previousHash { return AuditChainProblem(kind: .brokenLink, seq: record.seq) }
-            expectedSeq += 1
-            previousHash = record.hash
-        }
-        return highest >= expectedSeq ? AuditChainProblem(kind: .missing, seq: expectedSeq) : nil
     }
 
     static func auditRecord(_ row: Row) -> AuditRecord {
