@@ -46,4 +46,37 @@ struct SealedJournalTests {
             #expect(try harness.replay(journal).verdicts == [verdict])
         }
     }
+
+    @Test func aConflictOverPhoneNumbersKeepsThemSealedInTheAdminsQueueAndItsResolution() throws {
+        try CentralHarness.with { harness in
+            var a = try harness.enroll("一号机", author: "符永清")
+            var b = try harness.enroll("二号机", author: "云秀英")
+            let batch = S.code(1)
+            try a.append(S.receipt(batch), id: "r", at: marketMorning)
+            try harness.push(a)
+            try a.append(S.correction(batch, target: "r", ["supplier": "13812345678"], versionSeen: 0), id: "c-a",
+                         at: marketMorning + 600_000)
+            try b.append(S.correction(batch, target: "r", ["supplier": "13912345678"], versionSeen: 0), id: "c-b",
+                         at: marketMorning + 300_000)
+            try harness.push(a)
+            try harness.push(b)
+            let conflict = try #require(try harness.store.conflicts(status: .open).first)
+            #expect(conflict.candidates.map(\.value) == ["13812345678", "13912345678"])
+            try harness.store.resolve(conflict.id, ResolveRequest(action: .set, value: "13712345678", note: "以供货方电话为准"),
+                                      author: "南北管理员")
+            #expect(try harness.store.conflict(conflict.id).resolution?.value == "13712345678")
+
+            let stored = try harness.store.database.query(
+                """
+                SELECT candidate AS text FROM conflict_candidates UNION ALL SELECT resolution FROM conflicts
+                UNION ALL SELECT body FROM server_log WHERE body IS NOT NULL UNION ALL SELECT body FROM events
+                UNION ALL SELECT payload FROM entries
+                """
+            ).compactMap { $0.string("text") }.joined()
+            #expect(stored.contains("以"), "the resolution's note is stored")
+            for number in ["13812345678", "13912345678", "13712345678"] {
+                #expect(!stored.contains(number), "\(number) stored in clear")
+            }
+        }
+    }
 }

@@ -31,6 +31,13 @@ extension CentralStore {
         try logConflict(id)
     }
 
+    /// Marks conflict `id` resolved with `resolution`, its personal values sealed (`PersonalDataCipher`).
+    func markResolved(_ id: Int64, _ resolution: ConflictResolution) throws {
+        let sealed = try personalData.seal(JSONValue(encoding: resolution))
+        try database.run("UPDATE conflicts SET status = 'resolved', resolution = ?, resolution_sealed = ? WHERE id = ?",
+                         sealed.text, sealed.envelope, id)
+    }
+
     /// Flags events that have waited longer than `orphanTimeout` for their batch's receipt.
     public func flagOverdueOrphans(now: Int64) throws {
         let overdue = try database.query(

@@ -33,9 +33,7 @@ extension CentralStore {
                 action: request.action, candidate: request.candidate, value: request.value, eventId: request.eventId,
                 note: note, author: author, resolvedAt: now, serverSeq: serverSeq
             )
-            let sealed = try personalData.seal(JSONValue(encoding: resolution))
-            try database.run("UPDATE conflicts SET status = 'resolved', resolution = ?, resolution_sealed = ? WHERE id = ?",
-                             sealed.text, sealed.envelope, id)
+            try markResolved(id, resolution)
             let record = try self.conflict(id)
             try log(kind: "conflict", node: record.node, body: try JSONValue(encoding: record))
             return record

@@ -27,7 +27,13 @@ enum PersonalValues {
     static func looksPersonal(_ value: JSONValue) -> Bool {
         switch value {
         case .string(let text): looksPersonal(text)
-        case .integer(let number): looksPersonal(String(number))
+        case .integer(let number):
+            // Without making its text: 11 digits starting with 1, or 15 or 18 digits.
+            switch number.magnitude {
+            case 10_000_000_000...19_999_999_999, 100_000_000_000_000...999_999_999_999_999,
+                 100_000_000_000_000_000...999_999_999_999_999_999: true
+            default: false
+            }
         default: false
         }
     }
@@ -62,14 +68,15 @@ enum PersonalValues {
 
     /// Whether `text` has the shape of a resident ID number or a mainland mobile number.
     static func looksPersonal(_ text: String) -> Bool {
-        guard text.utf8.count <= 32 else { return false }
-        var compact = Array(text.filter { $0 != " " && $0 != "-" }.uppercased())
-        if compact.starts(with: "+86") { compact.removeFirst(3) }
-        guard let last = compact.last, compact.dropLast().allSatisfy(\.isASCIIDigit) else { return false }
+        guard (11...32).contains(text.utf8.count) else { return false }
+        var compact = text.utf8.filter { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "-") }
+        if compact.starts(with: "+86".utf8) { compact.removeFirst(3) }
+        let isDigit = { (byte: UInt8) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+        guard let last = compact.last, compact.dropLast().allSatisfy(isDigit) else { return false }
         switch compact.count {
-        case 11: return compact[0] == "1" && last.isASCIIDigit
-        case 15: return last.isASCIIDigit
-        case 18: return last.isASCIIDigit || last == "X"
+        case 11: return compact[0] == UInt8(ascii: "1") && isDigit(last)
+        case 15: return isDigit(last)
+        case 18: return isDigit(last) || last == UInt8(ascii: "X") || last == UInt8(ascii: "x")
         default: return false
         }
     }
