@@ -20,6 +20,30 @@ import Testing
         }
     }
 
+    @Test func aSuppliersCodeWithHyphensFindsTheBatchReceivedWithIt() async throws {
+        try await withServer { server in
+            let token = try server.adminToken()
+            var journal = JournalWriter(device: try await server.enroll())
+            let now = BusinessTime.now()
+            let code = TraceCode.make(node: journal.device.node.code, deviceNumber: journal.device.deviceNumber,
+                                      date: BusinessTime.codeDate(now), serial: 1)
+            let receipt = try JSONValue.object([
+                "batchCode": .string(code.digits), "node": .string(journal.device.node.code), "product": .string("100101"),
+                "quantity": .string("80"), "unit": .string("kg"), "operatorId": .string("OP-46010001-001"),
+                "supplier": .string("上海某肉联厂"), "origin": .string("310000"), "upstreamCode": .string("SH469023-20261202-0007"),
+                "time": .integer(now),
+            ]).decode(Receipt.self)
+            try journal.append(.receipt(receipt))
+            try await server.push(journal)
+
+            let response = try await server.send(.get, "/v1/admin/recall/SH469023-20261202-0007", secret: token)
+            #expect(response.status == .ok, "\(response.text)")
+            let report = try response.decoded(RecallReport.self)
+            #expect(report.batches.map(\.batchCode) == [code.digits])
+            #expect(report.totalOnHand == ["kg": "80"])
+        }
+    }
+
     @Test func anUnknownCodeHasNoRecall() async throws {
         try await withServer { server in
             let token = try server.adminToken()

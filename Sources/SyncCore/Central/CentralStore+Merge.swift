@@ -130,7 +130,8 @@ extension CentralStore: MergeLookup {
                                             received, sold, disposed, balance, status, flags)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
-            code.digits, receipt.node, receipt.product, receipt.operatorId, receipt.origin, receipt.upstreamCode,
+            code.digits, receipt.node, receipt.product, receipt.operatorId, receipt.origin,
+            receipt.upstreamCode.map(UpstreamCode.key),
             BusinessTime.dayOf(receipt.time), receipt.time, receipt.unit, state.received.description,
             state.sold.description, state.disposed.description, state.balance.description, state.status.rawValue,
             state.flags.sorted().map(\.rawValue).joined(separator: ",")

@@ -138,8 +138,8 @@ extension FieldStore {
         case .held where !allowHeld:
             throw TraceSyncError(
                 "batch_held", field: "code",
-                zh: "批次 \(state.code.grouped) 检测不合格已被扣留，不能交易。请先处理（销毁或复检后由管理员解除）。",
-                en: "batch \(state.code.grouped) is held after a failed test and cannot be traded. Dispose of it, or have an admin lift the hold."
+                zh: "批次 \(state.code.grouped) 处于食品安全扣留，不能交易。请销毁，或复检合格后由管理员解除扣留（作废检测记录不能解除）。",
+                en: "batch \(state.code.grouped) is under a food-safety hold and cannot be traded. Dispose of it, or after a passing re-test have an admin release it (voiding the test does not)."
             )
         case .disposed, .voided:
             throw TraceSyncError(
@@ -188,7 +188,7 @@ extension FieldStore {
     }
 
     private func upstreamCode(_ text: String?) throws -> String? {
-        guard let text = text?.trimmingSpaces.nonEmpty else { return nil }
+        guard let text = text.map(UpstreamCode.key)?.nonEmpty else { return nil }
         if TraceCode.hasOwnFormat(text) { return try TraceCode(parsing: text, field: "upstream-code").digits }
         guard (6...40).contains(text.count), text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
             throw TraceSyncError(

@@ -31,16 +31,16 @@ extension CentralStore {
     /// Forward trace: from a batch code, a sale's child code or a supplier's upstream code, every sale downstream
     /// with its buyer, quantity and date, following child codes into the batches received with them.
     public func traceForward(_ input: String) throws -> [ForwardTrace] {
-        let trimmed = input.filter { $0 != " " && $0 != "-" }
-        if TraceCode.hasOwnFormat(trimmed) {
-            let code = try TraceCode(parsing: trimmed)
+        let key = UpstreamCode.key(input)
+        if TraceCode.hasOwnFormat(key) {
+            let code = try TraceCode(parsing: key)
             if let link = try database.row("SELECT batch_code, kind FROM trace_links WHERE code = ?", code.digits),
                link.string("kind") == "batch" {
                 return try forward(batch: link.string("batch_code")!, depth: 0).map { [$0] } ?? []
             }
         }
-        let roots = try downstreamBatches(of: trimmed, depth: 0)
-        let linked = try database.row("SELECT 1 FROM trace_links WHERE code = ?", trimmed) != nil
+        let roots = try downstreamBatches(of: key, depth: 0)
+        let linked = try database.row("SELECT 1 FROM trace_links WHERE code = ?", key) != nil
         guard !roots.isEmpty || linked else {
             throw TraceSyncError("unknown_code", field: "code", zh: "没有与「\(input)」相关的批次。",
                                  en: "no batch is linked to \"\(input)\".")
