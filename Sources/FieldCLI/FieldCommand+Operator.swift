@@ -29,7 +29,7 @@ extension FieldCommand {
                         id: id, name: name, kind: kind, creditCode: creditCode, legalRepresentative: legalRepresentative,
                         idNumber: idNumber, phone: phone, stall: stall
                     ))
-                    try output.emit(OperatorView(registered)) {
+                    try output.emit(OperatorView(ListedOperator(registered))) {
                         output.text("已登记经营户 \(registered.name)，编号 \(registered.id)",
                                     "operator \(registered.name) registered as \(registered.id)")
                     }
@@ -44,11 +44,12 @@ extension FieldCommand {
 
             func run() throws {
                 try options.withStore { store, output in
-                    let operators = try store.operators().map(OperatorView.init)
+                    let operators = try store.operatorListing().map(OperatorView.init)
                     try output.emit(operators) {
-                        let header = output.text("编号\t名称\t类型\t信用代码\t手机\t摊位", "id\tname\tkind\tcredit code\tphone\tstall")
+                        let header = output.text("编号\t名称\t类型\t信用代码\t手机\t摊位\t别名", "id\tname\tkind\tcredit code\tphone\tstall\taliases")
                         return ([header] + operators.map {
-                            [$0.id, $0.name, $0.kind.rawValue, $0.creditCode ?? "-", $0.phone ?? "-", $0.stall ?? "-"]
+                            [$0.id, $0.name, $0.kind.rawValue, $0.creditCode ?? "-", $0.phone ?? "-", $0.stall ?? "-",
+                             $0.aliases.isEmpty ? "-" : $0.aliases.joined(separator: ",")]
                                 .joined(separator: "\t")
                         }).joined(separator: "\n")
                     }
@@ -58,7 +59,7 @@ extension FieldCommand {
     }
 }
 
-/// An operator as listed: ID and phone numbers masked.
+/// An operator as listed: ID and phone numbers masked, with the ids merged into it.
 struct OperatorView: Encodable {
     let id: String
     let name: String
@@ -67,8 +68,10 @@ struct OperatorView: Encodable {
     let idNumber: String?
     let phone: String?
     let stall: String?
+    let aliases: [String]
 
-    init(_ value: Operator) {
+    init(_ listed: ListedOperator) {
+        let value = listed.operator
         id = value.id
         name = value.name
         kind = value.kind
@@ -76,5 +79,6 @@ struct OperatorView: Encodable {
         idNumber = value.idNumber.map(Masking.mask)
         phone = value.phone.map(Masking.maskPhone)
         stall = value.stall
+        aliases = listed.aliases
     }
 }

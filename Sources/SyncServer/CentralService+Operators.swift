@@ -1,9 +1,9 @@
 import SyncCore
 
 extension CentralService {
-    /// A node's operators by name, with their personal numbers in clear (callers mask them for listings).
-    func operators(node: String) throws -> [Operator] {
+    /// A node's operators by name, each with its aliases, personal numbers in clear (callers mask them for listings).
+    func operators(node: String) throws -> [ListedOperator] {
         _ = try store.node(node)
-        return try store.operators(node: node)
+        return try store.operatorListing(node: node)
     }
 }

@@ -23,13 +23,15 @@ extension SyncServerCommand.Admin {
 
             func run() throws {
                 let list = { (store: CentralStore) throws in
-                    let operators = try store.operators(node: try store.node(node).code)
+                    let operators = try store.operatorListing(node: try store.node(node).code)
                     let shown = revealPersonal ? operators : operators.map(\.masked)
                     if json { return try printJSON(shown) }
-                    print("编号 id\t名称 name\t类型 kind\t信用代码 credit code\t身份证 ID number\t手机 phone\t摊位 stall")
-                    for item in shown {
+                    print("编号 id\t名称 name\t类型 kind\t信用代码 credit code\t身份证 ID number\t手机 phone\t摊位 stall\t别名 aliases")
+                    for listed in shown {
+                        let item = listed.operator
                         print([item.id, item.name, item.kind.rawValue, item.creditCode ?? "-", item.idNumber ?? "-",
-                               item.phone ?? "-", item.stall ?? "-"].joined(separator: "\t"))
+                               item.phone ?? "-", item.stall ?? "-", listed.aliases.isEmpty ? "-" : listed.aliases.joined(separator: ",")]
+                            .joined(separator: "\t"))
                     }
                 }
                 if revealPersonal {

@@ -141,7 +141,7 @@ struct ConflictEndToEndTests {
                 #expect(shown.flags == ["traded_while_held"])
                 try market.expectOpen(conflict, on: batch, device: device)
                 let text = try device.device.run("show", batch)
-                #expect(text.stdout.contains("扣留（检测不合格）") && text.stdout.contains("⚠ 食品安全警示：扣留后仍有交易"), "\(text)")
+                #expect(text.stdout.contains("扣留（食品安全，待管理员解除）") && text.stdout.contains("⚠ 食品安全警示：扣留后仍有交易"), "\(text)")
                 let listed = try device.device.run("batches")
                 #expect(listed.stdout.contains("⚑有待处理冲突"), "\(listed)")
             }
@@ -239,6 +239,14 @@ struct ConflictEndToEndTests {
                 #expect(status.stdout.contains("⚑ #\(conflict.id) 经营户重复登记 · 待处理，候选 2 个"), "\(status)")
             }
             #expect(try a.device.json("operator", "list") == b.device.json("operator", "list"))
+            // The server lists the same: the organisation once, under the id kept, with the other id as its alias.
+            let listed = try market.server.admin("admin", "operator", "list", "--node", "46010001", "--json")
+            #expect(listed.status == 0, "\(listed)")
+            let central = try #require(try listed.json().arrayValue).filter { $0["creditCode"] == .string(creditCode) }
+            #expect(central.map { $0["id"] } == [.string(ids.a)], "\(listed)")
+            #expect(central.first?["aliases"] == .array([.string(ids.b)]), "\(listed)")
+            let onDevice = try #require(try a.device.json("operator", "list").arrayValue).filter { $0["creditCode"] == .string(creditCode) }
+            #expect(onDevice.first?["aliases"] == .array([.string(ids.b)]), "\(onDevice)")
 
             let note = "同一企业在两台设备上各登记一次，保留 \(ids.a)，\(ids.b) 作为别名"
             let resolved = try market.resolve(conflict, ["--action", "accept"], note: note)

@@ -87,7 +87,7 @@ struct PersonalDataAtRestTests {
             #expect(try await push(sent, as: hand, to: server).verdicts.map(\.verdict) == [.applied])
 
             try b.sync()
-            let received = try FieldStore.open(path: b.device.databasePath).operators().first { $0.id == registered.id }
+            let received = try FieldStore.open(path: b.device.databasePath).operatorListing().map(\.operator).first { $0.id == registered.id }
             #expect(received?.phone == forged)
             #expect(try await pulledEntries(hand, from: server) == sent)
             let listed = try server.admin("admin", "operator", "list", "--node", "46010001", "--json")
@@ -164,7 +164,7 @@ struct PersonalDataAtRestTests {
             #expect(!contains(whileServing, Self.idNumber))
             #expect(!contains(whileServing, Self.phone))
 
-            let received = try FieldStore.open(path: b.device.databasePath).operators()
+            let received = try FieldStore.open(path: b.device.databasePath).operatorListing().map(\.operator)
                 .first { $0.id == "OP-46010001-901" }
             #expect(received?.idNumber == Self.idNumber)
             #expect(received?.phone == Self.phone)

@@ -7,7 +7,7 @@ struct ReceiptImportTests {
     static func withMarketStore(_ body: (FieldStore) throws -> Void) throws {
         try withFieldStore(node: "46010001", deviceNumber: 2) { store in
             try store.registerDemoOperators()
-            #expect(try store.operators().count == 4)
+            #expect(try store.operatorListing().count == 4)
             try body(store)
         }
     }

@@ -22,6 +22,27 @@ import Testing
         try response.decoded([Operator].self).first { $0.id == "OP-46010001-901" }
     }
 
+    @Test func anOrganisationRegisteredOnTwoDevicesIsListedOnceWithTheOtherIdAsItsAlias() async throws {
+        try await withServer { server in
+            for (index, id) in ["OP-46010001-101", "OP-46010001-102"].enumerated() {
+                let code = index == 0 ? server.codes["46010001"]!
+                    : try server.admin { try $0.issueEnrollCode(node: "46010001", expiresAt: BusinessTime.now() + 60_000) }
+                let enrolled = try await server.post("/v1/devices/enroll", EnrollRequest(code: code, deviceName: "机\(index)"))
+                var journal = JournalWriter(device: try enrolled.decoded(EnrollResponse.self))
+                let registered = Operator(id: id, node: "46010001", name: "海南椰城鲜品贸易有限公司", kind: .organisation,
+                                          creditCode: "91460106MA5W3C7P47")
+                try journal.append(.operatorRegistration(registered), id: id)
+                try await server.push(journal)
+            }
+            let token = try server.loggedIn("reader", .auditor, nodes: [])
+            let response = try await server.send(.get, Self.route, secret: token)
+            #expect(response.status == .ok)
+            let listed = try response.decoded([ListedOperator].self).filter { $0.operator.creditCode == "91460106MA5W3C7P47" }
+            #expect(listed.map(\.operator.id) == ["OP-46010001-101"])
+            #expect(listed.first?.aliases == ["OP-46010001-102"])
+        }
+    }
+
     @Test(arguments: [AdminRole.province, .node, .auditor])
     func everyRoleSeesThePersonalNumbersMasked(role: AdminRole) async throws {
         try await withServer { server in

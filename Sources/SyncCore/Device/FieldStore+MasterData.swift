@@ -60,11 +60,4 @@ extension FieldStore {
         )
         return try row.map { try JSONValue.parse($0.string("record")!).decode(Operator.self) }
     }
-
-    /// Every operator of the node, by name; ids merged into another (aliases) are left out.
-    public func operators() throws -> [Operator] {
-        try database.query("SELECT record FROM operators WHERE canonical_id IS NULL ORDER BY name").map {
-            try JSONValue.parse($0.string("record")!).decode(Operator.self)
-        }
-    }
 }

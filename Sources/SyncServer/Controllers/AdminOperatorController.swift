@@ -1,7 +1,8 @@
 import Hummingbird
 import SyncCore
 
-/// `GET /v1/admin/operators?node=`: a node's operators, their ID card and phone numbers masked. A province admin
+/// `GET /v1/admin/operators?node=`: a node's operators, each with the ids merged into it (`aliases`), their ID card
+/// and phone numbers masked. A province admin
 /// may add `reveal=personal` to see them in full, which the audit log records as `personal.reveal`; for anyone else
 /// it is refused with 403. Every role may list, a node admin only their nodes'. Added behind `AdminAuthMiddleware`.
 struct AdminOperatorController {
@@ -14,7 +15,7 @@ struct AdminOperatorController {
     }
 
     /// The node's operators by name, masked unless a province admin asked for `reveal=personal`.
-    @Sendable func list(request: Request, context: SyncRequestContext) async throws -> [Operator] {
+    @Sendable func list(request: Request, context: SyncRequestContext) async throws -> [ListedOperator] {
         try context.requireRole(.province, .node, .auditor)
         let parameters = request.uri.queryParameters
         try QueryValue.refuseUnknown(parameters, known: ["node", "reveal"])

@@ -13,4 +13,6 @@ extension SupervisionStats: ResponseEncodable {}
 extension FeedPage: ResponseEncodable {}
 extension AuditRecord: ResponseEncodable {}
 extension CentralStore.DeviceRecord: ResponseEncodable {}
-extension Operator: ResponseEncodable {}
+extension ListedOperator: ResponseEncodable {}
+extension HeldBatch: ResponseEncodable {}
+extension HoldReleaseRecord: ResponseEncodable {}
