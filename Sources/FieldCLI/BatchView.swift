@@ -117,6 +117,7 @@ extension Output {
                 + text(" → 记录 ", " → event ") + correction.target
         case .voiding(let voiding): detail = voiding.reason + text(" → 记录 ", " → event ") + voiding.target
         case .operatorRegistration(let registered): detail = registered.name
+        case .release(let release): detail = release.note + text(" → 解除 ", " → lifts ") + release.lifts.joined(separator: ", ")
         }
         var flags = ""
         if line.version > 0 { flags += text(" [已更正×\(line.version)]", " [corrected ×\(line.version)]") }

@@ -17,8 +17,14 @@ extension FieldCommand {
         func run() throws {
             try options.withStore { store, output in
                 let id = try store.void(eventId: event, reason: reason, time: time)
-                try output.emit(["eventId": id]) {
-                    output.text("已作废，作废记录编号 \(id)", "voided; the voiding's id is \(id)")
+                let (state, _) = try store.resolveEvent(id)
+                try output.emit(["eventId": id, "status": state.status.rawValue]) {
+                    let voided = output.text("已作废，作废记录编号 \(id)", "voided; the voiding's id is \(id)")
+                    guard state.status == .held else { return voided }
+                    return voided + "\n" + output.text(
+                        "批次 \(state.code.grouped) 仍处于食品安全扣留：需复检合格后由管理员解除。",
+                        "batch \(state.code.grouped) stays under its food-safety hold until an admin releases it after a passing re-test."
+                    )
                 }
             }
         }

@@ -9,7 +9,7 @@ extension SyncServerCommand {
                 直接操作中心数据库，服务器运行时也可使用。
                 Works on the central database directly, also while the server runs.
                 """,
-            subcommands: [NodeCommand.self, EnrollCode.self, DeviceCommand.self, ConflictsCommand.self, Recall.self, Stats.self,
+            subcommands: [NodeCommand.self, EnrollCode.self, DeviceCommand.self, ConflictsCommand.self, HoldCommand.self, Recall.self, Stats.self,
                           UserCommand.self, AuditCommand.self, OperatorCommand.self]
         )
     }

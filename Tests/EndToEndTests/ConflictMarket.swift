@@ -15,14 +15,14 @@ struct ConflictMarket {
 
     /// Starts a server with the demo markets, enrolls `a` and `b` (each syncs once) and runs `body`; the server and
     /// the directory are always cleaned up.
-    static func with(serverArguments: [String] = [], _ body: (ConflictMarket) throws -> Void) async throws {
+    static func with(serverArguments: [String] = [], _ body: (ConflictMarket) async throws -> Void) async throws {
         try await ProcessRun.withTemporaryDirectory { directory in
             let server = ServerProcess(directory: directory)
             try server.start(["--demo"] + serverArguments)
             defer { server.kill() }
             let a = try MarketDevice.enrolled("a", node: node, server: server, in: directory)
             let b = try MarketDevice.enrolled("b", node: node, server: server, in: directory)
-            try body(ConflictMarket(server: server, a: a, b: b))
+            try await body(ConflictMarket(server: server, a: a, b: b))
         }
     }
 

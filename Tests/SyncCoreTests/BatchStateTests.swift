@@ -125,15 +125,81 @@ struct BatchStateTests {
         #expect(state.line("r")?.version == 2)
     }
 
-    @Test func aVoidedFailedTestNoLongerHoldsTheBatch() throws {
+    static func release(lifting lifts: [String], retests: [String] = []) -> Release {
+        Release(batchCode: code, lifts: lifts, retests: retests, note: "复检合格", time: marketMorning)
+    }
+
+    @Test func aVoidedFailedTestStillHoldsTheBatchUntilAnAdminReleasesIt() throws {
         let voiding = Voiding(batchCode: Self.code, target: "i", reason: "录错批次", time: marketMorning)
-        let events = [
+        var events = [
             Self.event("r", at: 0, on: "device-a", .receipt(Self.receipt(kg(100)))),
             Self.event("i", at: 10, on: "device-a", .inspection(Self.failedTest())),
             Self.event("v", at: 20, on: "device-a", .voiding(voiding)),
+            Self.event("s", at: 30, on: "device-b", .sale(Self.sale(kg(5), serial: 1))),
+        ]
+        let held = try #require(BatchState.derive(code: Self.code, events: events))
+        #expect(held.status == .held)
+        #expect(held.heldBy == ["i"])
+        #expect(held.flags == [.tradedWhileHeld], "a sale after the voiding is still a sale from a held batch")
+
+        events.append(Self.event("rel", at: 40, on: "server", .release(Self.release(lifting: ["i"]))))
+        let released = try #require(BatchState.derive(code: Self.code, events: events))
+        #expect(released.status == .open)
+        #expect(released.heldBy.isEmpty)
+        #expect(released.holdCauses == ["i"])
+    }
+
+    @Test func correctingAFailedTestToAPassDoesNotLiftTheHold() throws {
+        let correction = Correction(batchCode: Self.code, target: "i", fields: ["result": "pass"], versionSeen: 0,
+                                    time: marketMorning)
+        let events = [
+            Self.event("r", at: 0, on: "device-a", .receipt(Self.receipt(kg(100)))),
+            Self.event("i", at: 10, on: "device-a", .inspection(Self.failedTest())),
+            Self.event("c", at: 20, on: "device-a", .correction(correction)),
         ]
         let state = try #require(BatchState.derive(code: Self.code, events: events))
-        #expect(state.status == .open)
+        #expect(state.status == .held)
+        #expect(state.heldBy == ["i"])
+        guard case .inspection(let inspection)? = state.line("i")?.current else { Issue.record("no test"); return }
+        #expect(inspection.passed, "the correction itself still applies")
+    }
+
+    @Test func aVoidedDisposalOfTheWholeBalanceHoldsTheBatchAndAPartialOneDoesNot() throws {
+        let whole = Disposal(batchCode: Self.code, quantity: kg(70), reason: "腐烂", witness: nil, time: marketMorning)
+        let part = Disposal(batchCode: Self.code, quantity: kg(10), reason: "破损", witness: nil, time: marketMorning)
+        for (disposal, status) in [(whole, BatchStatus.held), (part, .open)] {
+            let events = [
+                Self.event("r", at: 0, on: "device-a", .receipt(Self.receipt(kg(100)))),
+                Self.event("s", at: 5, on: "device-a", .sale(Self.sale(kg(30), serial: 1))),
+                Self.event("d", at: 10, on: "device-a", .disposal(disposal)),
+                Self.event("v", at: 20, on: "device-b",
+                           .voiding(Voiding(batchCode: Self.code, target: "d", reason: "录错", time: marketMorning))),
+            ]
+            let state = try #require(BatchState.derive(code: Self.code, events: events))
+            #expect(state.status == status, "disposal of \(disposal.quantity)")
+            #expect(state.balance == kg(70))
+            #expect(state.heldBy == (status == .held ? ["d"] : []))
+        }
+    }
+
+    @Test func aReleaseLiftsOnlyTheCausesItNamesWhateverOrderTheEventsArriveIn() throws {
+        let second = Inspection(batchCode: Self.code, item: "瘦肉精", method: nil, value: nil, passed: false,
+                                time: marketMorning)
+        let events = [
+            Self.event("r", at: 0, on: "device-a", .receipt(Self.receipt(kg(100)))),
+            Self.event("i1", at: 10, on: "device-a", .inspection(Self.failedTest())),
+            // Recorded offline on a device whose clock is behind: it reached the server after the release, which
+            // did not name it.
+            Self.event("i2", at: 15, on: "device-b", .inspection(second)),
+            Self.event("rel", at: 40, on: "server", .release(Self.release(lifting: ["i1"]))),
+        ]
+        let reference = try #require(BatchState.derive(code: Self.code, events: events))
+        #expect(reference.status == .held)
+        #expect(reference.heldBy == ["i2"])
+        var generator = SeededGenerator(seed: 11)
+        for _ in 0..<20 {
+            #expect(BatchState.derive(code: Self.code, events: events.shuffled(using: &generator)) == reference)
+        }
     }
 
     @Test func aVoidedCorrectionNoLongerApplies() throws {

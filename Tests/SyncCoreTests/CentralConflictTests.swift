@@ -44,6 +44,11 @@ struct CentralConflictTests {
             try a.append(S.inspection(batch, passed: false), id: "i-a", at: morning + 10 * minute)
             try b.append(S.sale(batch, child: S.code(1, device: 2), quantity: 5), id: "s-b", at: morning + 20 * minute)
             candidates = ["i-a", "s-b"]
+        case .holdVoided:
+            try a.append(S.receipt(batch), id: "r", at: morning)
+            try a.append(S.inspection(batch, passed: false), id: "i-a", at: morning + 10 * minute)
+            try b.append(S.voiding(batch, target: "i-a"), id: "v-b", at: morning + 20 * minute)
+            candidates = ["i-a", "v-b"]
         case .certificateReuse:
             try a.append(S.receipt(batch, certificate: S.quarantineCert), id: "r", at: morning)
             try b.append(S.receipt(S.code(1, device: 2), operatorId: S.qiongbei, certificate: S.quarantineCert),

@@ -38,5 +38,7 @@ struct ConvergencePropertyTests {
         let conflicts = try simulation.central.database.scalar("SELECT count(*) FROM conflicts") ?? 0
         #expect(entries > Int64(Self.steps / 2), "seed \(seed): only \(entries) entries were recorded")
         #expect(conflicts > 0, "seed \(seed): the run produced no conflict to check")
+        let releases = try simulation.central.database.scalar("SELECT count(*) FROM entries WHERE kind = 'release'") ?? 0
+        #expect(releases > 0, "seed \(seed): no admin released a hold, so no device pulled a release")
     }
 }

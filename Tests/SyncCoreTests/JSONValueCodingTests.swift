@@ -18,6 +18,8 @@ struct JSONValueCodingTests {
         MergeSamples.voiding(batch, target: "0190a0b1-0000-7000-8000-000000000001"),
         MergeSamples.registration("OP-46010001-009"),
         MergeSamples.registration("OP-46010001-010", creditCode: nil),
+        .release(Release(batchCode: batch, lifts: ["0190a0b1-0000-7000-8000-000000000001"], retests: [], note: "复检合格",
+                         time: marketMorning)),
     ]
 
     /// The JSON value of `value` the slow way: `JSONEncoder` bytes parsed again.
@@ -37,6 +39,7 @@ struct JSONValueCodingTests {
         case .correction(let value): (direct, slow) = (try JSONValue(encoding: value), try Self.throughBytes(value))
         case .voiding(let value): (direct, slow) = (try JSONValue(encoding: value), try Self.throughBytes(value))
         case .operatorRegistration(let value): (direct, slow) = (try JSONValue(encoding: value), try Self.throughBytes(value))
+        case .release(let value): (direct, slow) = (try JSONValue(encoding: value), try Self.throughBytes(value))
         }
         #expect(direct == slow)
         let payload = try body.payload(id: "event-1")

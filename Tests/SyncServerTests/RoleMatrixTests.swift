@@ -115,6 +115,7 @@ import Testing
         switch schema {
         case nil: nil
         case "ResolveRequest": #"{"action":"accept","note":"检查过 / checked"}"#
+        case "ReleaseRequest": #"{"note":"复检合格 / re-test passed"}"#
         case "NewAdminUser": #"{"name":"user-\#(serial)","role":"auditor","password":"Haikou-Mango-2026"}"#
         case let other?: throw UnknownBody(schema: other)
         }

@@ -63,7 +63,8 @@ extension FieldStore {
         }
     }
 
-    /// 作废: the event stops counting; it is never deleted.
+    /// 作废: the event stops counting; it is never deleted. Voiding what holds the batch (a failed test, a full
+    /// disposal) leaves the hold standing until an admin releases it.
     @discardableResult
     public func void(eventId: String, reason: String, time: String?) throws -> String {
         let reason = try Validation.required(reason, field: "reason", zh: "作废原因", en: "the reason")
@@ -75,6 +76,10 @@ extension FieldStore {
         if case .voiding = line.current {
             throw TraceSyncError("not_voidable", field: "event", zh: "作废记录本身不能再作废。",
                                  en: "a voiding cannot itself be voided.")
+        }
+        if line.event.body.kind == .release {
+            throw TraceSyncError("not_voidable", field: "event", zh: "解除扣留是管理员的决定，设备不能作废。",
+                                 en: "a hold release is an admin's decision; a device cannot void it.")
         }
         if line.event.body.kind == .receipt,
            state.lines.contains(where: { $0.counts && $0.event.body.kind == .sale }) {

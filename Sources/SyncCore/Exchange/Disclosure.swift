@@ -33,6 +33,8 @@ public enum Disclosure {
         case (.consumer, .voiding): []
         case (.exchange, .operatorRegistration): ["id", "node", "name", "kind", "creditCode", "legalRepresentative", "stall"]
         case (.epcis, .operatorRegistration), (.consumer, .operatorRegistration): []
+        case (.exchange, .release): ["batchCode", "lifts", "retests", "note", "time"]
+        case (.epcis, .release), (.consumer, .release): []
         }
     }
 

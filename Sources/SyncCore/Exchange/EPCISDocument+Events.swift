@@ -35,7 +35,7 @@ extension EPCISDocument {
         case .inspection: inspection(fields, exported)
         case .sale: sale(fields, exported)
         case .disposal: disposal(fields, exported)
-        case .correction, .voiding, .operatorRegistration: [:]
+        case .correction, .voiding, .operatorRegistration, .release: [:]
         }
         members.merge(specific) { _, new in new }
         return .object(members)

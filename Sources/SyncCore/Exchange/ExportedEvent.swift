@@ -57,7 +57,7 @@ public struct ExportedEvent: Hashable, Sendable {
     public static func isExported(_ kind: EventKind) -> Bool {
         switch kind {
         case .receipt, .inspection, .sale, .disposal: true
-        case .correction, .voiding, .operatorRegistration: false
+        case .correction, .voiding, .operatorRegistration, .release: false
         }
     }
 }

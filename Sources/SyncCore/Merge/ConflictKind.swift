@@ -6,6 +6,9 @@ public enum ConflictKind: String, Codable, Hashable, Sendable, CaseIterable {
     case oversold
     /// A sale on a batch another device had failed at inspection or disposed: it stands, as a food-safety alert.
     case heldTraded = "held_traded"
+    /// A device voided or corrected what holds a batch (a failed test, a full disposal): the hold stands, as a
+    /// food-safety alert, until an admin releases the batch after a re-test.
+    case holdVoided = "hold_voided"
     /// One quarantine certificate on batches of different operators: both stand, flagged.
     case certificateReuse = "certificate_reuse"
     /// The same credit code registered twice at a node: merged into one operator, both ids kept as aliases.
@@ -20,6 +23,7 @@ public enum ConflictKind: String, Codable, Hashable, Sendable, CaseIterable {
         case .concurrentEdit: LocalizedText(zh: "并发更正", en: "concurrent edit")
         case .oversold: LocalizedText(zh: "超卖", en: "oversold")
         case .heldTraded: LocalizedText(zh: "扣留后交易（食品安全警示）", en: "held batch traded (food-safety alert)")
+        case .holdVoided: LocalizedText(zh: "扣留期间作废或更正扣留原因（食品安全）", en: "hold cause voided or corrected (food safety)")
         case .certificateReuse: LocalizedText(zh: "检疫证明重复使用", en: "certificate reuse")
         case .duplicateOperator: LocalizedText(zh: "经营户重复登记", en: "duplicate operator")
         case .orphan: LocalizedText(zh: "孤立记录（批次未到）", en: "orphan (batch not received)")

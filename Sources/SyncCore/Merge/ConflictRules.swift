@@ -31,7 +31,17 @@ struct ConflictRules<Lookup: MergeLookup> {
         case .operatorRegistration(let registered):
             if let existing = existingOperator { findings.append(try duplicateOperator(registered, existing: existing)) }
         case .correction(let correction):
-            if let batch { findings += try concurrentEdits(correction, batch: batch) }
+            if let batch {
+                findings += try concurrentEdits(correction, batch: batch)
+                if correction.fields.keys.contains(where: Self.holdFields.contains),
+                   let finding = try holdUndone(correction.target, batch: batch, value: Self.describe(event.body)) {
+                    findings.append(finding)
+                }
+            }
+        case .voiding(let voiding):
+            if let batch, let finding = try holdUndone(voiding.target, batch: batch, value: "void: \(voiding.reason)") {
+                findings.append(finding)
+            }
         default: break
         }
         if let batch { findings += try flagConflicts(after: after, flags: batch.flags) }
@@ -65,6 +75,19 @@ struct ConflictRules<Lookup: MergeLookup> {
             kind: .duplicateOperator, subject: "operator:\(registered.node):\(registered.creditCode ?? "")",
             batchCode: nil, target: existing.id, field: nil,
             candidates: (first.map { [$0] } ?? []) + [incoming(registered.id)]
+        )
+    }
+
+    /// The fields whose correction changes what a hold cause holds for: a test's result and item, a disposal's quantity.
+    private static var holdFields: Set<String> { ["result", "item", "quantity"] }
+
+    /// A voiding or correction of what holds the batch: the hold stands (`BatchState` keeps it) and an admin must look.
+    private func holdUndone(_ target: String, batch: BatchState, value: String) throws -> ConflictFinding? {
+        guard batch.heldBy.contains(target), let line = batch.line(target) else { return nil }
+        let cause = try lookup.candidate(eventId: target, value: Self.describe(line.current))
+        return ConflictFinding(
+            kind: .holdVoided, subject: "hold_voided:\(batch.code.digits)", batchCode: batch.code.digits,
+            target: target, field: nil, candidates: (cause.map { [$0] } ?? []) + [incoming(value)]
         )
     }
 
@@ -107,12 +130,8 @@ struct ConflictRules<Lookup: MergeLookup> {
         }
         if after.flags.contains(.tradedWhileHeld), appeared.contains(.tradedWhileHeld) || event.body.kind == .sale {
             let lines = after.lines.filter { line in
-                guard line.counts else { return false }
-                switch line.current {
-                case .inspection(let inspection): return !inspection.passed
-                case .sale, .disposal: return true
-                default: return false
-                }
+                if after.holdCauses.contains(line.event.id) { return true }
+                return line.counts && [.sale, .disposal].contains(line.current.kind)
             }
             findings.append(ConflictFinding(
                 kind: .heldTraded, subject: "held:\(code.digits)", batchCode: code.digits,
@@ -140,6 +159,8 @@ struct ConflictRules<Lookup: MergeLookup> {
     private static func describe(_ body: EventBody) -> String {
         switch body {
         case .inspection(let inspection): "failed \(inspection.item)"
+        case .correction(let correction):
+            "correct " + correction.fields.keys.sorted().map { "\($0)=\(correction.fields[$0]!)" }.joined(separator: " ")
         default: quantity(body)
         }
     }

@@ -65,6 +65,8 @@ public enum MergeRules {
                                      zh: "统一社会信用代码应为大写：「\(code)」。", en: "the credit code must be upper case: \"\(code)\".")
             }
             return nil
+        case .release:
+            throw Refusal.releaseByDevice
         default:
             guard let state = try lookup.batchState(body.batchCode!) else {
                 try checkOrphan(body, lookup: lookup)
@@ -105,7 +107,8 @@ public enum MergeRules {
                 _ = try CorrectableFields.apply(field, correction.fields[field]!, to: target.current)
             }
         case .voiding(let voiding):
-            guard state.line(voiding.target) != nil else { throw Refusal.unknown("target", voiding.target) }
+            guard let target = state.line(voiding.target) else { throw Refusal.unknown("target", voiding.target) }
+            if target.event.body.kind == .release { throw Refusal.releaseByDevice }
         default: break
         }
     }

@@ -18,6 +18,13 @@ enum Refusal {
                               zh: "服务器上没有\(what.zh)「\(value)」。", en: "the server knows no \(what.en) \"\(value)\".")
     }
 
+    /// A device recorded or voided a hold release: only an admin lifts a food-safety hold (DESIGN.md §4).
+    static let releaseByDevice = TraceSyncError(
+        "release_not_allowed", field: "kind",
+        zh: "设备不能解除或撤销扣留：食品安全扣留只能由管理员在复检合格后解除。",
+        en: "a device cannot release a hold or undo a release: only an admin lifts a food-safety hold, after a passing re-test."
+    )
+
     static func codeTaken(_ code: TraceCode) -> TraceSyncError {
         TraceSyncError("duplicate_code", field: "code",
                        zh: "追溯码 \(code.grouped) 已被使用：本设备的序号可能与其他设备重复，请联系管理员。",

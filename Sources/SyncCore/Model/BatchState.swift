@@ -25,6 +25,12 @@ public struct BatchState: Hashable, Sendable {
     public let disposed: Quantity
     public let status: BatchStatus
     public let flags: Set<BatchFlag>
+    /// Every event that ever put the batch under a food-safety hold, in HLC order: a test that failed as recorded or
+    /// as corrected, and a disposal of the whole balance. Voiding or correcting one does not take it off this list.
+    public let holdCauses: [String]
+    /// The hold causes no admin's release has lifted, in HLC order: while any remains and the batch is not disposed
+    /// or voided, it is held (DESIGN.md §4).
+    public let heldBy: [String]
 
     /// received − sold − disposed.
     public var balance: Quantity { received - sold - disposed }
@@ -60,19 +66,52 @@ public struct BatchState: Hashable, Sendable {
             Line(event: $0, current: current[$0.id]!, version: versions[$0.id] ?? 0, voidedBy: voidedBy[$0.id])
         }
         guard case .receipt(let receipt) = current[receiptEvent.id]! else { return nil }
-        return summarize(code: code, receiptEventId: receiptEvent.id, receipt: receipt, lines: lines)
+        return summarize(code: code, receiptEventId: receiptEvent.id, receipt: receipt, lines: lines,
+                         failedTests: failedTests(ordered))
     }
 
-    private static func summarize(code: TraceCode, receiptEventId: String, receipt: Receipt, lines: [Line]) -> BatchState {
+    /// The tests that failed as recorded, or that any correction (even a voided one) said failed: a device can
+    /// take a failure back only by a re-test and an admin's release, never by voiding or correcting it.
+    private static func failedTests(_ ordered: [RecordedEvent]) -> Set<String> {
+        var failed: Set<String> = []
+        for event in ordered {
+            switch event.body {
+            case .inspection(let inspection) where !inspection.passed: failed.insert(event.id)
+            case .correction(let correction):
+                if let result = correction.fields["result"], (try? InspectionResult.parse(result)) == false {
+                    failed.insert(correction.target)
+                }
+            default: break
+            }
+        }
+        return failed
+    }
+
+    private static func summarize(
+        code: TraceCode, receiptEventId: String, receipt: Receipt, lines: [Line], failedTests: Set<String>
+    ) -> BatchState {
         var sold = Quantity.zero, disposed = Quantity.zero
-        var held = false, tradedWhileHeld = false
-        for line in lines where line.counts {
-            switch line.current {
-            case .inspection(let inspection) where !inspection.passed: held = true
-            case .sale(let sale):
-                if held || disposed > .zero && disposed >= receipt.quantity - sold { tradedWhileHeld = true }
+        var causes: [String] = [], holding: [String] = []
+        var tradedWhileHeld = false
+        for line in lines {
+            let id = line.event.id
+            switch (line.event.body, line.current) {
+            case (.inspection, .inspection) where failedTests.contains(id):
+                causes.append(id)
+                holding.append(id)
+            case (.disposal(let recorded), .disposal(let disposal)):
+                // A disposal of the whole balance holds the batch, counted or not: voiding it or correcting its
+                // quantity down brings back goods that were to be destroyed.
+                if max(recorded.quantity, disposal.quantity) >= receipt.quantity - sold - disposed {
+                    causes.append(id)
+                    holding.append(id)
+                }
+                if line.counts { disposed = disposed + disposal.quantity }
+            case (.sale, .sale(let sale)) where line.counts:
+                if !holding.isEmpty { tradedWhileHeld = true }
                 sold = sold + sale.quantity
-            case .disposal(let disposal): disposed = disposed + disposal.quantity
+            case (.release(let release), _) where line.counts:
+                holding.removeAll { release.lifts.contains($0) }
             default: break
             }
         }
@@ -81,7 +120,7 @@ public struct BatchState: Hashable, Sendable {
         let status: BatchStatus =
             if receiptVoided { .voided }
             else if disposed > .zero && balance <= .zero { .disposed }
-            else if held { .held }
+            else if !holding.isEmpty { .held }
             else if balance <= .zero { .closed }
             else { .open }
         var flags: Set<BatchFlag> = []
@@ -89,7 +128,8 @@ public struct BatchState: Hashable, Sendable {
         if tradedWhileHeld { flags.insert(.tradedWhileHeld) }
         return BatchState(
             code: code, receiptEventId: receiptEventId, receipt: receipt, lines: lines,
-            received: receipt.quantity, sold: sold, disposed: disposed, status: status, flags: flags
+            received: receipt.quantity, sold: sold, disposed: disposed, status: status, flags: flags,
+            holdCauses: causes, heldBy: holding
         )
     }
 }

@@ -2,7 +2,8 @@
 public enum BatchStatus: String, Codable, Hashable, Sendable, CaseIterable {
     /// Has a balance and may be traded.
     case open
-    /// A test failed: it must not be traded until the hold is lifted.
+    /// Under a food-safety hold (a failed test, a full disposal that was voided or corrected): it must not be traded
+    /// until an admin releases it after a re-test.
     case held
     /// Sold out.
     case closed
@@ -14,7 +15,7 @@ public enum BatchStatus: String, Codable, Hashable, Sendable, CaseIterable {
     public var label: LocalizedText {
         switch self {
         case .open: LocalizedText(zh: "在售", en: "open")
-        case .held: LocalizedText(zh: "扣留（检测不合格）", en: "held (failed test)")
+        case .held: LocalizedText(zh: "扣留（食品安全，待管理员解除）", en: "held (food safety, until an admin releases it)")
         case .closed: LocalizedText(zh: "已售完", en: "closed")
         case .disposed: LocalizedText(zh: "已销毁", en: "disposed")
         case .voided: LocalizedText(zh: "已作废", en: "voided")

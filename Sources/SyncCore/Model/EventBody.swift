@@ -7,6 +7,7 @@ public enum EventBody: Hashable, Sendable {
     case correction(Correction)
     case voiding(Voiding)
     case operatorRegistration(Operator)
+    case release(Release)
 
     public var kind: EventKind {
         switch self {
@@ -17,6 +18,7 @@ public enum EventBody: Hashable, Sendable {
         case .correction: .correction
         case .voiding: .voiding
         case .operatorRegistration: .operatorRegistration
+        case .release: .release
         }
     }
 
@@ -29,6 +31,7 @@ public enum EventBody: Hashable, Sendable {
         case .disposal(let value): value.batchCode
         case .correction(let value): value.batchCode
         case .voiding(let value): value.batchCode
+        case .release(let value): value.batchCode
         case .operatorRegistration: nil
         }
     }
@@ -42,6 +45,7 @@ public enum EventBody: Hashable, Sendable {
         case .disposal(let value): value.time
         case .correction(let value): value.time
         case .voiding(let value): value.time
+        case .release(let value): value.time
         case .operatorRegistration: nil
         }
     }
@@ -57,6 +61,7 @@ public enum EventBody: Hashable, Sendable {
         case .correction(let value): fields = try JSONValue(encoding: value)
         case .voiding(let value): fields = try JSONValue(encoding: value)
         case .operatorRegistration(let value): fields = try JSONValue(encoding: value)
+        case .release(let value): fields = try JSONValue(encoding: value)
         }
         guard case .object(var members) = fields else { return fields }
         members["eventId"] = .string(id)
@@ -77,6 +82,7 @@ public enum EventBody: Hashable, Sendable {
         case .correction: body = .correction(try payload.decode(Correction.self))
         case .voiding: body = .voiding(try payload.decode(Voiding.self))
         case .operatorRegistration: body = .operatorRegistration(try payload.decode(Operator.self))
+        case .release: body = .release(try payload.decode(Release.self))
         }
         return (id, body)
     }

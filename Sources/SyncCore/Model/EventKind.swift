@@ -14,6 +14,8 @@ public enum EventKind: String, Codable, Hashable, Sendable, CaseIterable {
     case voiding
     /// 经营户登记: an operator registered on the device.
     case operatorRegistration = "operator_registration"
+    /// 解除扣留: an admin lifts a food-safety hold; recorded only by the server.
+    case release
 
     /// The name shown to people.
     public var label: LocalizedText {
@@ -25,6 +27,7 @@ public enum EventKind: String, Codable, Hashable, Sendable, CaseIterable {
         case .correction: LocalizedText(zh: "更正", en: "correction")
         case .voiding: LocalizedText(zh: "作废", en: "voiding")
         case .operatorRegistration: LocalizedText(zh: "经营户登记", en: "operator registration")
+        case .release: LocalizedText(zh: "解除扣留", en: "hold release")
         }
     }
 }

@@ -74,3 +74,16 @@ public struct Voiding: Codable, Hashable, Sendable {
     public var reason: String
     public var time: Int64
 }
+
+/// 解除扣留: an admin lifts a batch's food-safety hold after a re-test (DESIGN.md §4). Only the server records it,
+/// in its own journal; devices pull it like any other entry.
+public struct Release: Codable, Hashable, Sendable {
+    public var batchCode: TraceCode
+    /// The events whose hold it lifts (failed tests, full disposals); a hold cause not named here still holds.
+    public var lifts: [String]
+    /// The passing re-tests it relies on.
+    public var retests: [String]
+    /// Why, in the admin's words.
+    public var note: String
+    public var time: Int64
+}

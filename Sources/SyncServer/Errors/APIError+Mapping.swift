@@ -12,6 +12,7 @@ extension APIError {
         case "unknown_conflict", "unknown_code", "unknown_user", "unknown_device": .notFound
         case "integrity_violation", "seq_gap", "enroll_code_used", "device_exists", "device_number_taken",
              "device_numbers_exhausted", "conflict_resolved", "user_exists", "last_province_admin": .conflict
+        case "not_held", "batch_disposed", "batch_voided", "retest_missing": .conflict
         case "bad_resolution", "missing_field": .badRequest
         case "enroll_code_expired": .gone
         case "payload_too_large", "too_many_entries": .contentTooLarge

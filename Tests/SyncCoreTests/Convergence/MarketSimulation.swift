@@ -62,6 +62,7 @@ final class MarketSimulation {
             case 77..<81: try void(device)
             case 81..<83: try registerOperator(device)
             case 83..<86: device.offlineUntil = step + Int.random(in: 5...200, using: &random)
+            case 86..<88: try releaseSomeHold()
             default: if device.offlineUntil <= step { try sync(device, flaky: true) }
             }
         } catch is TraceSyncError {
@@ -150,6 +151,12 @@ final class MarketSimulation {
         guard let line = state.lines.filter({ $0.counts && [.sale, .inspection, .disposal].contains($0.event.body.kind) })
             .randomElement(using: &random) else { return }
         try device.store.void(eventId: line.event.id, reason: "录入错误", time: nil)
+    }
+
+    /// An admin releases a held batch; refused while no passing re-test follows what holds it.
+    private func releaseSomeHold() throws {
+        guard let held = try central.holds().randomElement(using: &random) else { return }
+        try central.releaseHold(held.code, ReleaseRequest(note: "复检合格"), author: "省平台管理员")
     }
 
     private func registerOperator(_ device: SimulatedDevice) throws {

@@ -1,0 +1,19 @@
+import SyncCore
+
+extension CentralService {
+    /// The batches under a food-safety hold, of one node or all; refuses an unknown node.
+    func holds(node: String?) throws -> [HeldBatch] {
+        if let node { _ = try store.node(node) }
+        return try store.holds(node: node)
+    }
+
+    /// The node of the batch a code names.
+    func batchNode(_ code: String) throws -> String {
+        try store.batchNode(code)
+    }
+
+    /// Lifts a batch's food-safety hold on behalf of `author`.
+    func releaseHold(_ code: String, _ request: ReleaseRequest, author: String) throws -> HoldReleaseRecord {
+        try store.releaseHold(code, request, author: author)
+    }
+}
