@@ -96,6 +96,11 @@ struct LegacyResealingTests {
             let pulled = try store.pull(device: store.device(journal.deviceId), cursor: 0, limit: 100)
             #expect(pulled.items.count >= 4)
             #expect(try store.verifyStore().allSatisfy(\.findings.isEmpty))
+            try store.database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            let files = ["", "-wal", "-shm"].reduce(into: Data()) { bytes, suffix in
+                bytes += FileManager.default.contents(atPath: path + suffix) ?? Data()
+            }
+            #expect(files.range(of: Data("13912345678".utf8)) == nil, "the old plaintext is overwritten in the file")
         }
     }
 }

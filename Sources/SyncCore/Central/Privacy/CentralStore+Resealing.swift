@@ -36,8 +36,9 @@ extension CentralStore {
     func resealPendingTables() throws {
         let pending = Set(try database.query("SELECT name FROM personal_data_resealing").compactMap { $0.string("name") })
         guard !pending.isEmpty else { return }
+        let secureDelete = try database.scalar("PRAGMA secure_delete") ?? 0
         try database.execute("PRAGMA secure_delete = ON")
-        defer { try? database.execute("PRAGMA secure_delete = OFF") }
+        defer { try? database.execute("PRAGMA secure_delete = \(secureDelete)") }
         for column in Self.sealedColumns where pending.contains(column.table) {
             try reseal(column)
             try database.run("DELETE FROM personal_data_resealing WHERE name = ?", column.table)
