@@ -50,6 +50,7 @@ struct RestoreResyncTests {
                 in: directory
             )
             #expect(restore.status == 0, "\(restore)")
+            #expect(restore.stdout.contains("新的存储代号 / new store generation: "), "\(restore)")
             try FileManager.default.copyItem(atPath: lost.appendingPathComponent("central.sqlite.key").path,
                                              toPath: server.databasePath + ".key")
             let restoredVerify = try server.admin("verify")

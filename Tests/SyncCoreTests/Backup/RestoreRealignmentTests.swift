@@ -159,6 +159,18 @@ import Testing
         }
     }
 
+    @Test func theFirstAnswersAfterEnrollmentOnlyRecordTheGeneration() throws {
+        try Self.withSite { site in
+            let fresh = try SimulatedDevice(name: "四号机", node: "46010001", number: 4, skew: 0, central: site.central,
+                                            clock: site.clock)
+            #expect(try fresh.store.syncSettings()?.serverGeneration == nil)
+            #expect(try site.push(fresh) == FieldStore.ServerRealignment(resendAfter: nil, pullRestarted: false))
+            #expect(try fresh.store.syncSettings()?.serverGeneration == (try site.central.generation()))
+            #expect(!(try site.pull(fresh)))
+            #expect(try fresh.store.syncSettings()!.pullCursor > 0)
+        }
+    }
+
     @Test func aRestoredStoreHasANewGenerationAndTheBackupKeepsItsOwn() throws {
         try Self.withSite { site in
             let original = try site.central.generation()
