@@ -22,7 +22,11 @@ extension ConflictRecord {
         if let target { lines.append("对象 target: \(target)") }
         if let field { lines.append("字段 field: \(field)") }
         lines.append("开启于 opened at: \(BusinessTime.display(openedAt)) (UTC+8)")
-        lines.append("候选值 candidates（用 --candidate N 选择 / choose with --candidate N）:")
+        let actions = kind.resolutionActions.map(\.rawValue).joined(separator: "|")
+        lines.append("处理方式 actions: resolve \(id) --action \(actions) --note …")
+        lines.append(kind.resolutionActions.contains(.choose)
+            ? "候选值 candidates（用 --action choose --candidate N 选择 / choose with --action choose --candidate N）:"
+            : "候选值 candidates（用 --action void --event-id 记录编号 作废其一 / void one with --action void --event-id EVENT）:")
         for (position, candidate) in candidates.enumerated() {
             lines.append("  [\(position)] 值 value: \(candidate.value)")
             lines.append("      设备 device: \(candidate.deviceId)  序号 seq: \(candidate.seq)  录入人 inspector: \(candidate.author)")

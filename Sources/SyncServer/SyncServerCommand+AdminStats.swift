@@ -9,8 +9,8 @@ extension SyncServerCommand.Admin {
         )
 
         @OptionGroup var options: AdminOptions
-        @Option(help: "开始日期 / first day, YYYY-MM-DD") var from: String
-        @Option(help: "结束日期（含）/ last day (included), YYYY-MM-DD") var to: String
+        @Option(help: "开始日期，默认今天 / first day, YYYY-MM-DD (default: today, UTC+8)") var from: String?
+        @Option(help: "结束日期（含），默认同开始日期 / last day (included), YYYY-MM-DD (default: the first day)") var to: String?
         @Option(help: "只统计此节点 / only this node, e.g. 46010001") var node: String?
         @Flag(help: "以 JSON 输出 / print JSON for scripts") var json = false
 
@@ -30,7 +30,8 @@ extension SyncServerCommand.Admin {
 
         private func query() throws -> DayRangeQuery {
             do {
-                return try DayRangeQuery(from: from, to: to, node: node)
+                let first = from ?? BusinessTime.dayOf(BusinessTime.now())
+                return try DayRangeQuery(from: first, to: to ?? first, node: node)
             } catch let refusal as TraceSyncError {
                 throw ValidationError(refusal)
             }

@@ -41,7 +41,7 @@ extension CentralStore {
     }
 
     private func chosenValue(_ conflict: ConflictRecord, _ request: ResolveRequest) throws -> String {
-        guard conflict.kind == .concurrentEdit else {
+        guard conflict.kind.resolutionActions.contains(request.action) else {
             throw badResolution(zh: "只有并发更正可以选择或填写值；其他冲突请用 void 或 accept。",
                                 en: "only a concurrent edit takes choose or set; settle other conflicts with void or accept.")
         }
