@@ -78,7 +78,7 @@ extension Output {
         ].compactMap { $0 }
         if !certificates.isEmpty { lines.append(certificates.joined(separator: "  ")) }
         lines.append(text("记录：", "events:"))
-        for line in state.lines { lines.append("  " + describe(line)) }
+        for line in state.lines { lines.append("  " + describe(line, unit: receipt.unit)) }
         let conflicts = (try? store.conflicts(batch: state.code)) ?? []
         if !conflicts.isEmpty {
             lines.append(text("冲突：", "conflicts:"))
@@ -93,14 +93,14 @@ extension Output {
             + (conflict.status == .open ? self.text("待处理", "open") : self.text("已处理", "resolved"))
             + self.text("，候选 \(conflict.candidates.count) 个", ", \(conflict.candidates.count) candidates")
         if let resolution = conflict.resolution {
-            text += " · \(resolution.action.rawValue) · \(resolution.note) (\(resolution.author), "
+            text += " · \(self.text(resolution.action.label)) · \(resolution.note) (\(resolution.author), "
                 + BusinessTime.display(resolution.resolvedAt) + ")"
         }
         return text
     }
 
-    /// One event on one line.
-    func describe(_ line: BatchState.Line) -> String {
+    /// One event on one line; quantities in the batch's `unit`.
+    func describe(_ line: BatchState.Line, unit: String) -> String {
         let time = line.current.time.map(BusinessTime.display) ?? ""
         let detail: String
         switch line.current {
@@ -109,9 +109,9 @@ extension Output {
             detail = inspection.item + " " + (inspection.passed ? text("合格", "pass") : text("不合格", "FAIL"))
                 + (inspection.value.map { " (\($0))" } ?? "")
         case .sale(let sale):
-            detail = "\(sale.quantity) → \(sale.buyerName ?? sale.buyerOperatorId ?? "")  "
+            detail = "\(sale.quantity) \(unit) → \(sale.buyerName ?? sale.buyerOperatorId ?? "")  "
                 + text("子码 ", "child code ") + sale.childCode.grouped
-        case .disposal(let disposal): detail = "\(disposal.quantity) · \(disposal.reason)"
+        case .disposal(let disposal): detail = "\(disposal.quantity) \(unit) · \(disposal.reason)"
         case .correction(let correction):
             detail = correction.fields.keys.sorted().map { "\($0)=\(correction.fields[$0]!)" }.joined(separator: " ")
                 + text(" → 记录 ", " → event ") + correction.target

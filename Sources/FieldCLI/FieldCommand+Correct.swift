@@ -14,7 +14,8 @@ extension FieldCommand {
 
         @OptionGroup var options: GlobalOptions
 
-        @Argument(help: "追溯码或记录编号 / trace code or event id") var target: String
+        /// The code as one word, or as the groups of a code pasted unquoted (`PastedCode`).
+        @Argument(help: ArgumentHelp("追溯码或记录编号 / trace code or event id", valueName: "target")) var targetWords: [String]
 
         @Option(name: .customLong("set"), help: "字段=新值，可重复 / FIELD=VALUE, repeatable")
         var assignments: [String] = []
@@ -34,6 +35,7 @@ extension FieldCommand {
                 fields[String(parts[0])] = String(parts[1])
             }
             try options.withStore { store, output in
+                let target = try PastedCode.text(targetWords, field: "target")
                 let id = try store.correct(target: target, fields: fields, time: time)
                 try output.emit(["eventId": id]) {
                     output.text("已登记更正（\(id)）", "correction recorded (\(id))")

@@ -9,7 +9,8 @@ extension FieldCommand {
 
         @OptionGroup var options: GlobalOptions
 
-        @Argument(help: "批次追溯码 / the batch's trace code") var code: String
+        /// The code as one word, or as the groups of a code pasted unquoted (`PastedCode`).
+        @Argument(help: ArgumentHelp("批次追溯码 / the batch's trace code", valueName: "code")) var codeWords: [String]
         /// Taken as is even when it starts with "-", so `--quantity -3` gets the quantity check's message.
         @Option(parsing: .unconditional, help: "数量，默认全部余量 / quantity (default: the whole balance)") var quantity: String?
         @Option(help: "原因 / reason") var reason: String
@@ -18,6 +19,7 @@ extension FieldCommand {
 
         func run() throws {
             try options.withStore { store, output in
+                let code = try PastedCode.text(codeWords, field: "code")
                 let id = try store.dispose(code: code, quantity: quantity, reason: reason, witness: witness, time: time)
                 let state = try store.requireBatch(code)
                 try output.emit(["eventId": id, "status": state.status.rawValue, "balance": state.balance.description]) {

@@ -9,7 +9,8 @@ extension FieldCommand {
 
         @OptionGroup var options: GlobalOptions
 
-        @Argument(help: "批次追溯码 / the batch's trace code") var code: String
+        /// The code as one word, or as the groups of a code pasted unquoted (`PastedCode`).
+        @Argument(help: ArgumentHelp("批次追溯码 / the batch's trace code", valueName: "code")) var codeWords: [String]
         @Option(help: "检测项目，如 农药残留、瘦肉精 / test item") var item: String
         @Option(help: "检测方法 / method") var method: String?
         @Option(help: "检测值 / measured value") var value: String?
@@ -20,6 +21,7 @@ extension FieldCommand {
 
         func run() throws {
             try options.withStore { store, output in
+                let code = try PastedCode.text(codeWords, field: "code")
                 let id = try store.inspect(
                     code: code, item: item, method: method, value: value, result: result, time: time,
                     batchNotSynced: batchNotSynced

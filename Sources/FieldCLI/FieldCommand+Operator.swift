@@ -48,7 +48,7 @@ extension FieldCommand {
                     try output.emit(operators) {
                         let header = output.text("编号\t名称\t类型\t信用代码\t手机\t摊位\t别名", "id\tname\tkind\tcredit code\tphone\tstall\taliases")
                         return ([header] + operators.map {
-                            [$0.id, $0.name, $0.kind.rawValue, $0.creditCode ?? "-", $0.phone ?? "-", $0.stall ?? "-",
+                            [$0.id, $0.name, output.text($0.kind.label), $0.creditCode ?? "-", $0.phone ?? "-", $0.stall ?? "-",
                              $0.aliases.isEmpty ? "-" : $0.aliases.joined(separator: ",")]
                                 .joined(separator: "\t")
                         }).joined(separator: "\n")

@@ -9,7 +9,8 @@ extension FieldCommand {
 
         @OptionGroup var options: GlobalOptions
 
-        @Argument(help: "批次追溯码 / the batch's trace code") var code: String
+        /// The code as one word, or as the groups of a code pasted unquoted (`PastedCode`).
+        @Argument(help: ArgumentHelp("批次追溯码 / the batch's trace code", valueName: "code")) var codeWords: [String]
         /// Taken as is even when it starts with "-", so `--quantity -3` gets the quantity check's message.
         @Option(parsing: .unconditional, help: "数量 / quantity") var quantity: String
         @Option(help: "买方：经营户编号、信用代码、名称或任意文字 / buyer") var buyer: String
@@ -18,6 +19,7 @@ extension FieldCommand {
 
         func run() throws {
             try options.withStore { store, output in
+                let code = try PastedCode.text(codeWords, field: "code")
                 let result = try store.sell(SaleInput(code: code, quantity: quantity, buyer: buyer, price: price, time: time))
                 try output.emit(["code": result.code.digits, "eventId": result.eventId]) {
                     output.text("已登记交易，买方追溯码 ", "sale recorded, buyer's trace code ") + result.code.grouped

@@ -8,10 +8,12 @@ extension FieldCommand {
         )
 
         @OptionGroup var options: GlobalOptions
-        @Argument(help: "追溯码（批次或交易子码）/ trace code (batch or child)") var code: String
+        /// The code as one word, or as the groups of a code pasted unquoted (`PastedCode`).
+        @Argument(help: ArgumentHelp("追溯码（批次或交易子码）/ trace code (batch or child)", valueName: "code")) var codeWords: [String]
 
         func run() throws {
             try options.withStore { store, output in
+                let code = try PastedCode.text(codeWords, field: "code")
                 let state = try store.requireBatch(code)
                 try output.emit(try BatchView(state, store: store)) { output.describe(state, store: store) }
             }

@@ -24,10 +24,9 @@ extension FieldCommand {
                         output.text("上次同步成功：", "last successful sync: ")
                             + (status.lastSyncAt.map(BusinessTime.display) ?? output.text("从未", "never")),
                     ]
-                    let conflicts = (try? store.conflicts()) ?? []
-                    let open = conflicts.filter { $0.status == .open }
-                    lines.append(output.text("本市场待处理冲突：\(open.count) 个", "open conflicts in this market: \(open.count)"))
-                    for conflict in open.prefix(20) + conflicts.filter({ $0.status == .resolved }).prefix(10) {
+                    lines.append(output.text("本市场待处理冲突：\(status.openConflicts) 个",
+                                             "open conflicts in this market: \(status.openConflicts)"))
+                    for conflict in status.conflicts {
                         lines.append("  " + (conflict.batchCode.map { "\($0) " } ?? "") + output.describe(conflict))
                     }
                     for rejected in status.rejected {

@@ -8,7 +8,8 @@ extension FieldCommand {
         )
 
         @OptionGroup var options: GlobalOptions
-        @Argument(help: "追溯码 / trace code") var code: String
+        /// The code as one word, or as the groups of a code pasted unquoted (`PastedCode`).
+        @Argument(help: ArgumentHelp("追溯码 / trace code", valueName: "code")) var codeWords: [String]
 
         struct ChainView: Encodable {
             struct Link: Encodable {
@@ -24,6 +25,7 @@ extension FieldCommand {
 
         func run() throws {
             try options.withStore { store, output in
+                let code = try PastedCode.text(codeWords, field: "code")
                 let chain = try store.trace(code)
                 let view = ChainView(
                     queried: chain.queried.digits, issuingSale: chain.issuingSale?.event.id,
@@ -49,9 +51,9 @@ extension FieldCommand {
                          + output.text("，产地 ", ", origin ") + output.text(store.regionName(chain.batch.receipt.origin))
                          + "  " + output.text(chain.batch.status.label))
             if let sale = chain.issuingSale {
-                lines.append(output.text("  查询的是交易子码：", "  queried code was issued by the sale: ") + output.describe(sale))
+                lines.append(output.text("  查询的是交易子码：", "  queried code was issued by the sale: ") + output.describe(sale, unit: chain.batch.receipt.unit))
             }
-            for sale in chain.downstream { lines.append("↓ " + output.describe(sale)) }
+            for sale in chain.downstream { lines.append("↓ " + output.describe(sale, unit: chain.batch.receipt.unit)) }
             return lines.joined(separator: "\n")
         }
     }

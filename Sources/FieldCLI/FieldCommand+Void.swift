@@ -10,12 +10,14 @@ extension FieldCommand {
 
         @OptionGroup var options: GlobalOptions
 
-        @Argument(help: "记录编号或追溯码 / event id or trace code") var event: String
+        /// The code as one word, or as the groups of a code pasted unquoted (`PastedCode`).
+        @Argument(help: ArgumentHelp("记录编号或追溯码 / event id or trace code", valueName: "event")) var eventWords: [String]
         @Option(help: "作废原因 / reason") var reason: String
         @Option(help: "时间，默认现在 / time (default now)") var time: String?
 
         func run() throws {
             try options.withStore { store, output in
+                let event = try PastedCode.text(eventWords, field: "event")
                 let id = try store.void(eventId: event, reason: reason, time: time)
                 let (state, _) = try store.resolveEvent(id)
                 try output.emit(["eventId": id, "status": state.status.rawValue]) {

@@ -14,6 +14,16 @@ public enum ResolutionAction: String, Codable, Hashable, Sendable, CaseIterable 
     case void
     /// Accept the provisional outcome as it is.
     case accept
+
+    /// What the admin did, for people.
+    public var label: LocalizedText {
+        switch self {
+        case .choose: LocalizedText(zh: "选定候选值", en: "chose a candidate")
+        case .set: LocalizedText(zh: "设定新值", en: "set a value")
+        case .void: LocalizedText(zh: "作废记录", en: "voided an event")
+        case .accept: LocalizedText(zh: "接受现状", en: "accepted as is")
+        }
+    }
 }
 
 /// `POST /v1/admin/conflicts/{id}/resolve`: what the admin decided, and why.

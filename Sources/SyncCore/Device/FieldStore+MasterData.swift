@@ -7,10 +7,11 @@ extension FieldStore {
             "SELECT * FROM products WHERE code = ?1 OR name = ?1 OR lower(name_en) = lower(?1)", key
         )
         guard let row else {
+            let near = NearestNames.clause(for: key, among: try names("SELECT name FROM products ORDER BY code"))
             throw TraceSyncError(
                 "unknown_product", field: field,
-                zh: "未知产品「\(reference)」：请输入产品编码或准确的中文名称，可用 field products 查看产品目录。",
-                en: "unknown product \"\(reference)\": enter a product code or its exact name; `field products` lists them."
+                zh: "未知产品「\(reference)」：请输入产品编码或准确的中文名称，可用 field products 查看产品目录。" + near.zh,
+                en: "unknown product \"\(reference)\": enter a product code or its exact name; `field products` lists them." + near.en
             )
         }
         return CatalogueTables.product(row)
@@ -28,10 +29,11 @@ extension FieldStore {
     public func region(_ reference: String, field: String = "origin") throws -> Region {
         let key = reference.trimmingSpaces
         guard let row = try database.row("SELECT * FROM regions WHERE code = ?1 OR name = ?1", key) else {
+            let near = NearestNames.clause(for: key, among: try names("SELECT name FROM regions ORDER BY code"))
             throw TraceSyncError(
                 "unknown_region", field: field,
-                zh: "未知产地「\(reference)」：请输入 6 位行政区划代码（GB/T 2260），例如 469023（澄迈县），或准确的地名。",
-                en: "unknown origin \"\(reference)\": enter a 6-digit GB/T 2260 region code, e.g. 469023 (Chengmai), or its exact name."
+                zh: "未知产地「\(reference)」：请输入 6 位行政区划代码（GB/T 2260），例如 469023（澄迈县），或准确的地名。" + near.zh,
+                en: "unknown origin \"\(reference)\": enter a 6-digit GB/T 2260 region code, e.g. 469023 (Chengmai), or its exact name." + near.en
             )
         }
         return Region(
@@ -42,13 +44,20 @@ extension FieldStore {
 
     /// The operator of this node with this id, credit code or exact name.
     public func `operator`(_ reference: String, field: String = "operator") throws -> Operator {
-        try findOperator(reference) ?? {
-            throw TraceSyncError(
-                "unknown_operator", field: field,
-                zh: "本节点没有经营户「\(reference)」：请输入经营户编号、统一社会信用代码或名称，或先用 field operator add 登记。",
-                en: "no operator \"\(reference)\" at this node: enter an operator id, credit code or name, or register one with `field operator add`."
-            )
-        }()
+        if let found = try findOperator(reference) { return found }
+        let near = NearestNames.clause(
+            for: reference.trimmingSpaces, among: try names("SELECT name FROM operators ORDER BY id")
+        )
+        throw TraceSyncError(
+            "unknown_operator", field: field,
+            zh: "本节点没有经营户「\(reference)」：请输入经营户编号、统一社会信用代码或名称，或先用 field operator add 登记。" + near.zh,
+            en: "no operator \"\(reference)\" at this node: enter an operator id, credit code or name, or register one with `field operator add`." + near.en
+        )
+    }
+
+    /// The first column of `sql`'s rows: the names a refused lookup suggests from.
+    private func names(_ sql: String) throws -> [String] {
+        try database.query(sql).compactMap { $0.string("name") }
     }
 
     /// The operator matching `reference`, if any.

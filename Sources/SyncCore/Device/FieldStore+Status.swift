@@ -9,7 +9,7 @@ extension FieldStore {
         public let reason: LocalizedText
     }
 
-    /// The device's standing: identity, journal head, pending entries and refusals.
+    /// The device's standing: identity, journal head, pending entries, refusals and the node's conflicts.
     public struct Status: Hashable, Sendable, Codable {
         public let identity: DeviceIdentity
         public let journalEntries: Int64
@@ -21,6 +21,16 @@ extension FieldStore {
         public let server: String?
         /// When both directions of a sync last completed.
         public let lastSyncAt: Int64?
+        /// How many of the node's conflicts wait for an admin.
+        public let openConflicts: Int
+        /// The conflicts to show: up to `Self.shownOpen` open ones, then up to `Self.shownResolved` resolved ones,
+        /// newest first in each.
+        public let conflicts: [ConflictRecord]
+
+        /// At most this many open conflicts are listed.
+        public static let shownOpen = 20
+        /// At most this many resolved conflicts are listed.
+        public static let shownResolved = 10
     }
 
     /// The device's current standing.
@@ -44,9 +54,12 @@ extension FieldStore {
             )
         }
         let settings = try syncSettings()
+        let open = try conflicts(status: .open)
+        let resolved = try conflicts(status: .resolved)
         return Status(
             identity: identity, journalEntries: head.count, headHash: head.hash, pending: pending, rejected: rejected,
-            server: settings?.serverURL, lastSyncAt: settings?.lastSyncAt
+            server: settings?.serverURL, lastSyncAt: settings?.lastSyncAt, openConflicts: open.count,
+            conflicts: Array(open.prefix(Status.shownOpen) + resolved.prefix(Status.shownResolved))
         )
     }
 }

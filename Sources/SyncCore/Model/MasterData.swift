@@ -29,13 +29,21 @@ public struct Node: Codable, Hashable, Sendable {
     public let kind: String
     /// The GB/T 2260 code of the node's district or county.
     public let region: String
+    /// The market office's public phone number, shown to consumers (a food-safety hold tells them to call it);
+    /// never an operator's or a person's own number.
+    public let phone: String?
+    /// The node's street address, shown to consumers.
+    public let address: String?
 
-    public init(code: String, name: String, nameEn: String, kind: String, region: String) {
+    public init(code: String, name: String, nameEn: String, kind: String, region: String,
+                phone: String? = nil, address: String? = nil) {
         self.code = code
         self.name = name
         self.nameEn = nameEn
         self.kind = kind
         self.region = region
+        self.phone = phone
+        self.address = address
     }
 }
 
@@ -45,6 +53,14 @@ public enum OperatorKind: String, Codable, Hashable, Sendable, CaseIterable {
     case organisation
     /// A private person, who may have no credit code.
     case individual
+
+    /// The kind, for people.
+    public var label: LocalizedText {
+        switch self {
+        case .organisation: LocalizedText(zh: "企业/个体工商户", en: "organisation")
+        case .individual: LocalizedText(zh: "个人", en: "individual")
+        }
+    }
 }
 
 /// A stall holder or company trading at a node.

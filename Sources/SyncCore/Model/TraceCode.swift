@@ -30,10 +30,10 @@ public struct TraceCode: Hashable, Sendable, Comparable, CustomStringConvertible
         return TraceCode(trusted: body + checkDigits(for: body))
     }
 
-    /// Parses typed or scanned input, ignoring spaces and dashes.
+    /// Parses typed or scanned input, ignoring spaces and dashes and reading full-width digits (`４６０１`) as digits.
     /// - Throws: `TraceSyncError` with code `trace_code_format` or `trace_code_check`.
     public init(parsing input: String, field: String = "code") throws {
-        let digits = String(input.filter { $0 != " " && $0 != "-" })
+        let digits = Self.compacted(input)
         guard digits.count == Self.length, digits.allSatisfy(\.isASCIIDigit) else {
             throw TraceSyncError(
                 "trace_code_format", field: field,
@@ -55,8 +55,25 @@ public struct TraceCode: Hashable, Sendable, Comparable, CustomStringConvertible
 
     /// True when `input` looks like one of this system's codes (24 digits once spaces and dashes are removed).
     public static func hasOwnFormat(_ input: String) -> Bool {
-        let digits = input.filter { $0 != " " && $0 != "-" }
+        let digits = compacted(input)
         return digits.count == length && digits.allSatisfy(\.isASCIIDigit)
+    }
+
+    /// `input` as typed, pasted or scanned, reduced to what a code is made of: full-width digits (U+FF10–FF19) read
+    /// as ASCII digits, and the separators people put between groups removed (spaces of any width, tabs, and ASCII,
+    /// full-width and Unicode hyphens and dashes). Any other character is kept, for the format check to name.
+    public static func compacted(_ input: String) -> String {
+        var result = ""
+        for scalar in input.unicodeScalars {
+            switch scalar.value {
+            case 0xFF10...0xFF19: result.unicodeScalars.append(Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!)
+            case 0x2D, 0xFF0D, 0x2010...0x2015, 0x2212: continue
+            default:
+                if scalar.properties.isWhitespace { continue }
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 
     /// The node code the code was issued at.
