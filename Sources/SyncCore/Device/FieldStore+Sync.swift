@@ -121,7 +121,7 @@ extension FieldStore {
         try store(event, deviceId: entry.deviceId, seq: entry.seq, verdict: verdict.verdict)
     }
 
-    func applyVerdict(_ verdict: EntryVerdict, device: String) throws {
+    private func applyVerdict(_ verdict: EntryVerdict, device: String) throws {
         let row = try database.row("SELECT batch_code, verdict FROM events WHERE device_id = ? AND seq = ?", device, verdict.seq)
         guard let row, row.string("verdict") != verdict.verdict.rawValue else { return }
         try database.run(
