@@ -44,8 +44,7 @@ extension CentralStore {
             for id in settled {
                 let resolution = ConflictResolution(action: .accept, candidate: nil, value: nil, eventId: nil, note: note,
                                                     author: author, resolvedAt: now, serverSeq: serverSeq)
-                try database.run("UPDATE conflicts SET status = 'resolved', resolution = ? WHERE id = ?",
-                                 try JSONValue(encoding: resolution).canonicalString, id)
+                try markResolved(id, resolution)
                 try log(kind: "conflict", node: node, body: try JSONValue(encoding: try conflict(id)))
             }
             let after = try batchState(named: state.code.digits)
