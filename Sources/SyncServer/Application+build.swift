@@ -28,6 +28,7 @@ func buildApplication(_ configuration: ServerConfiguration) async throws -> some
         logger: logger
     )
     app.addServices(AuditRetentionService(service: service, retentionDays: configuration.auditRetentionDays, logger: logger))
+    app.addServices(AuditHeadService(service: service, logger: logger))
     if let schedule = configuration.backupSchedule {
         app.addServices(ScheduledBackupService(
             databasePath: configuration.databasePath, directory: URL(fileURLWithPath: schedule.directory),

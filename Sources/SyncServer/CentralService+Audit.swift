@@ -11,6 +11,11 @@ extension CentralService {
         try store.auditRecords(since: since, until: until, actor: actor, action: action)
     }
 
+    /// The audit chain's head: its last record's number and hash; nil while the log is empty.
+    func auditHead() throws -> AuditHead? {
+        try store.auditHead()
+    }
+
     /// Purges audit records past their retention, keeping the chain verifiable; returns how many went.
     @discardableResult
     func purgeAudit(retentionDays: Int) throws -> Int {

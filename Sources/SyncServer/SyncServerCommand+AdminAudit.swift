@@ -8,7 +8,7 @@ extension SyncServerCommand.Admin {
         static let configuration = CommandConfiguration(
             commandName: "audit",
             abstract: "查看、校验和导出审计日志 / List, verify and export the audit log.",
-            subcommands: [List.self, Verify.self, Export.self]
+            subcommands: [List.self, Verify.self, Head.self, Export.self]
         )
     }
 }
@@ -55,18 +55,65 @@ extension SyncServerCommand.Admin.AuditCommand {
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "校验审计日志的哈希链，指出第一条被改动或缺失的记录 / Check the audit log's hash chain; names the first altered or missing record."
+            abstract: "校验审计日志的哈希链，指出第一条被改动或缺失的记录 / Check the audit log's hash chain; names the first altered or missing record.",
+            discussion: """
+                链中每条记录的哈希是以审计密钥（由数据密钥派生）计算的 HMAC，没有密钥的人改动、删除或插入记录后无法重算。
+                被截去的末尾只能与库外记录的链头对照发现：--backup-dir 对照最新备份清单中的链头，--head 对照服务器日志中
+                audit chain head 一行的 head=… 值（可多次给出）。
+                Each record's hash is an HMAC under the audit key (derived from the data key), which no one without the
+                key can recompute after editing, deleting or inserting a record. A cut-off tail shows only against a
+                head recorded outside the database: --backup-dir checks the one in the latest backup's manifest, --head
+                the head=… value of an 'audit chain head' line of the server's log (repeatable).
+                """
+        )
+
+        @OptionGroup var options: AdminOptions
+        @Option(help: "对照此备份目录中最新备份记录的链头 / check against the head the latest backup in this directory recorded")
+        var backupDir: String?
+        @Option(help: "对照服务器日志记录的链头 SEQ:HASH（可多次给出）/ check against a head SEQ:HASH from the server's log (repeatable)")
+        var head: [String] = []
+
+        func run() throws {
+            try options.withStore { store in
+                var heads = try head.map { try AuditHead(text: $0, field: "head") }
+                if let backupDir {
+                    let latest = try BackupDirectory(url: URL(fileURLWithPath: backupDir)).latest()
+                    guard let latest else {
+                        throw TraceSyncError("no_backups", field: "backup-dir",
+                                             zh: "\(backupDir) 中没有完整的备份：请检查 --backup-dir。",
+                                             en: "\(backupDir) holds no complete backup: check --backup-dir.")
+                    }
+                    if let recorded = latest.manifest.coverage.auditHead { heads.append(recorded) } else {
+                        print("注意：\(latest.manifest.fileName) 未记录链头（早于此功能）/ note: \(latest.manifest.fileName) records no audit head (taken before heads were recorded)")
+                    }
+                }
+                if let problem = try store.verifyAuditChain(against: heads) {
+                    throw TraceSyncError("audit_chain_broken", field: "seq", zh: problem.message.zh, en: problem.message.en)
+                }
+                let count = try store.auditRecords().count
+                print("审计日志完整，共 \(count) 条记录 / the audit log is intact: \(count) records")
+                if let last = heads.map(\.seq).max() {
+                    print("与记录在案的链头相符，至 #\(last) / it matches the recorded heads, up to #\(last)")
+                } else {
+                    print("未对照库外记录的链头，截去的末尾无法发现：请给出 --backup-dir 或 --head / not checked against a head recorded outside the database, so a cut-off tail cannot show: give --backup-dir or --head")
+                }
+            }
+        }
+    }
+
+    struct Head: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "打印审计链头 SEQ:HASH，供库外记录 / Print the audit chain's head SEQ:HASH, to record outside the database."
         )
 
         @OptionGroup var options: AdminOptions
 
         func run() throws {
             try options.withStore { store in
-                if let problem = try store.verifyAuditChain() {
-                    throw TraceSyncError("audit_chain_broken", field: "seq", zh: problem.message.zh, en: problem.message.en)
+                guard let head = try store.auditHead() else {
+                    return print("审计日志尚无记录 / the audit log holds no record yet")
                 }
-                let count = try store.auditRecords().count
-                print("审计日志完整，共 \(count) 条记录 / the audit log is intact: \(count) records")
+                print(head)
             }
         }
     }
