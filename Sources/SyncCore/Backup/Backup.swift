@@ -16,7 +16,10 @@ public enum Backup {
     ) throws -> BackupManifest {
         let backups = BackupDirectory(url: directory)
         do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: directory, withIntermediateDirectories: true,
+                attributes: [.posixPermissions: DurableFiles.directoryMode]
+            )
         } catch {
             throw BackupError.fileSystem(operation: "mkdir", path: directory.path, reason: "\(error.localizedDescription)")
         }
@@ -61,9 +64,7 @@ public enum Backup {
     private static func writePages(
         of snapshot: SQLiteSnapshot, changedSince previous: BackupManifest?, to url: URL
     ) throws -> (pageHashes: [String], storedPages: [BackupManifest.PageRun], sha256: String) {
-        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-            throw BackupError.fileSystem(operation: "create", path: url.path, reason: "cannot create")
-        }
+        try DurableFiles.createPrivate(url)
         let output = try FileHandle(forWritingTo: url)
         defer { try? output.close() }
         var hashes: [String] = []

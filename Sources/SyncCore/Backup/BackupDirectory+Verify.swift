@@ -32,7 +32,9 @@ extension BackupDirectory {
     /// Whether a pages file is whole and matches its manifest.
     private func checkPages(of manifest: BackupManifest) -> TraceSyncError? {
         let altered = BackupError.pagesAltered(manifest.fileName, pagesFile: manifest.pagesFile)
-        guard let input = try? FileHandle(forReadingFrom: url.appendingPathComponent(manifest.pagesFile)) else {
+        guard let pagesURL = try? file(manifest.pagesFile, namedBy: manifest.fileName),
+              let input = try? FileHandle(forReadingFrom: pagesURL)
+        else {
             return altered
         }
         defer { try? input.close() }

@@ -22,14 +22,31 @@ public struct BackupDirectory: Sendable {
             .sorted()
     }
 
-    /// Reads one manifest and hashes its bytes.
-    /// - Throws: `backup_manifest_unreadable` when it cannot be read or is of another format.
+    /// Reads one manifest and hashes its bytes; every file it names must be a file of this directory.
+    /// - Throws: `backup_manifest_unreadable` when it cannot be read or is of another format; `backup_path_outside`
+    ///   when it names its pages file or previous backup by a path that leaves the directory or by a symbolic link.
     public func entry(named name: String) throws -> Entry {
-        guard let data = FileManager.default.contents(atPath: url.appendingPathComponent(name).path),
+        guard let data = FileManager.default.contents(atPath: try file(name, namedBy: name).path),
               let manifest = try? JSONDecoder().decode(BackupManifest.self, from: data),
               manifest.format == BackupManifest.currentFormat, manifest.fileName == name
         else { throw BackupError.manifestUnreadable(name) }
+        _ = try file(manifest.pagesFile, namedBy: name)
+        if let previous = manifest.previous { _ = try file(previous.manifest, namedBy: name) }
         return Entry(manifest: manifest, sha256: SHA256Hex.of(data))
+    }
+
+    /// The file `name` of this directory, as a manifest (`manifestName`) names it: only a plain file name — no
+    /// directory part, not `.` or `..` — of a file that, if present, is no symbolic link, so no manifest reaches
+    /// outside the directory.
+    /// - Throws: `backup_path_outside` naming the manifest and the path.
+    func file(_ name: String, namedBy manifestName: String) throws -> URL {
+        guard !name.isEmpty, name != ".", name != "..", !name.contains("/"), !name.contains("\0") else {
+            throw BackupError.pathOutside(manifestName, path: name)
+        }
+        let file = url.appendingPathComponent(name)
+        let type = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.type] as? FileAttributeType
+        guard type != .typeSymbolicLink else { throw BackupError.pathOutside(manifestName, path: name) }
+        return file
     }
 
     /// The last complete backup, if any.
@@ -43,7 +60,7 @@ public struct BackupDirectory: Sendable {
     public func chain(endingAt target: Entry) throws -> [Entry] {
         var chain = [target]
         while let link = chain[0].manifest.previous {
-            guard FileManager.default.fileExists(atPath: url.appendingPathComponent(link.manifest).path) else {
+            guard FileManager.default.fileExists(atPath: try file(link.manifest, namedBy: chain[0].manifest.fileName).path) else {
                 throw BackupError.linkMissing(chain[0].manifest.fileName, previous: link.manifest)
             }
             let previous = try entry(named: link.manifest)

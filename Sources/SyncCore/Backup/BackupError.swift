@@ -63,6 +63,13 @@ public enum BackupError {
                        en: "\(pagesFile), the data of backup \(name), is missing or does not match its manifest: the backup is damaged or altered; restore to an earlier time.")
     }
 
+    /// A manifest names a file outside its backup directory, or a symbolic link.
+    static func pathOutside(_ name: String, path: String) -> TraceSyncError {
+        TraceSyncError("backup_path_outside", field: nil,
+                       zh: "备份清单 \(name) 指向的 \(path) 不是备份目录中的文件（含路径或为符号链接）：清单被改动，该备份不可信，请改用其他备份。",
+                       en: "the backup manifest \(name) names \(path), which is not a file of the backup directory (it has a path part or is a symbolic link): the manifest was altered and cannot be trusted; use another backup.")
+    }
+
     /// The rebuilt store differs from the snapshot the last manifest describes.
     static func rebuildMismatch(_ name: String, page: Int) -> TraceSyncError {
         TraceSyncError("backup_rebuild_mismatch", field: nil,

@@ -6,8 +6,27 @@ import Darwin
 #endif
 
 /// Writing files so that a crash leaves either the whole new file or nothing: write to a temporary name in the same
-/// directory, flush it to disk, rename it into place, then flush the directory entry.
+/// directory, flush it to disk, rename it into place, then flush the directory entry. Every file is created readable
+/// and writable by its owner only (0600): backups and restored stores hold the whole store.
 enum DurableFiles {
+    /// The mode of every file written: owner read and write only.
+    static let fileMode: mode_t = 0o600
+    /// The mode of a backup directory made here: owner only.
+    static let directoryMode = 0o700
+
+    /// Creates the new file `url` with mode 0600 (the umask can only narrow it) holding `data`.
+    static func createPrivate(_ url: URL, contents data: Data = Data()) throws {
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL, fileMode)
+        guard descriptor >= 0 else { throw failure("create", url.path) }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        do {
+            try handle.write(contentsOf: data)
+            try handle.close()
+        } catch {
+            throw BackupError.fileSystem(operation: "write", path: url.path, reason: error.localizedDescription)
+        }
+    }
+
     /// A temporary name in `directory` for a file that will become `name`; hidden, so listings skip it.
     static func temporaryURL(in directory: URL, for name: String) -> URL {
         directory.appendingPathComponent(".\(name).tmp-\(UUID().uuidString)")
@@ -18,9 +37,7 @@ enum DurableFiles {
         let directory = url.deletingLastPathComponent()
         let temporary = temporaryURL(in: directory, for: url.lastPathComponent)
         do {
-            guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
-                throw failure("create", temporary.path)
-            }
+            try createPrivate(temporary, contents: data)
             try publish(temporary, as: url)
         } catch {
             try? FileManager.default.removeItem(at: temporary)

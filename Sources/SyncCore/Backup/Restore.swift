@@ -37,12 +37,10 @@ public enum Restore {
         }
         let temporary = DurableFiles.temporaryURL(in: folder, for: destinationURL.lastPathComponent)
         defer { try? FileManager.default.removeItem(at: temporary) }
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-            throw BackupError.fileSystem(operation: "create", path: temporary.path, reason: "cannot create")
-        }
+        try DurableFiles.createPrivate(temporary)
         let output = try FileHandle(forUpdating: temporary)
         do {
-            for manifest in chain { try apply(manifest, from: directory, to: output) }
+            for manifest in chain { try apply(manifest, from: backups, to: output) }
             try output.truncate(atOffset: UInt64(target.pageCount * target.pageSize))
             try output.close()
         } catch {
@@ -69,8 +67,8 @@ public enum Restore {
     }
 
     /// Writes the pages one backup stored at their places in `output`, checking the pages file's hash.
-    private static func apply(_ manifest: BackupManifest, from directory: URL, to output: FileHandle) throws {
-        let pagesURL = directory.appendingPathComponent(manifest.pagesFile)
+    private static func apply(_ manifest: BackupManifest, from backups: BackupDirectory, to output: FileHandle) throws {
+        let pagesURL = try backups.file(manifest.pagesFile, namedBy: manifest.fileName)
         guard let input = try? FileHandle(forReadingFrom: pagesURL) else {
             throw BackupError.pagesAltered(manifest.fileName, pagesFile: manifest.pagesFile)
         }
