@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import HummingbirdTLS
 import Logging
 import NIOCore
@@ -17,10 +18,23 @@ func buildApplication(_ configuration: ServerConfiguration) async throws -> some
         pastWindow: configuration.pastWindowDays * 86_400_000, dataKey: configuration.dataKey
     )
     let router = try buildRouter(configuration, service: service)
+    let limits = {
+        var limits = configuration.connectionLimits
+        limits.maxBodyBytes = configuration.maxBodyBytes
+        return limits
+    }()
+    let http1 = HTTP1Channel.Configuration(
+        additionalChannelHandlers: [RequestReadLimitsHandler(limits: limits, logger: logger)],
+        idleTimeout: limits.idleTimeout
+    )
     var app = Application(
         router: router,
-        server: try configuration.tls.map { try .tls(.http1(), tlsConfiguration: $0) } ?? .http1(),
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "sync-server"),
+        server: try configuration.tls.map { try .tls(.http1(configuration: http1), tlsConfiguration: $0) }
+            ?? .http1(configuration: http1),
+        configuration: .init(
+            address: .hostname(configuration.host, port: configuration.port), serverName: "sync-server",
+            availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections, logger: logger)
+        ),
         onServerRunning: { channel in
             let adminToken = configuration.bootstrapAdminToken ? await bootstrapAdminToken(service, logger: logger) : nil
             announce(configuration, port: channel.localAddress?.port ?? configuration.port, adminToken: adminToken)
@@ -58,7 +72,11 @@ func buildRouter(_ configuration: ServerConfiguration, service: CentralService) 
     router.addRoutes(HealthController().endpoints, atPath: "/healthz")
     router.addRoutes(try OpenAPIController().endpoints, atPath: "/openapi.json")
     router.addRoutes(DeviceController(service: service, body: body).endpoints, atPath: "/v1/devices")
-    router.addRoutes(AuthController(service: service, body: body).endpoints, atPath: "/v1/auth")
+    let loginLimiter = LoginRateLimiter(
+        perAddress: configuration.loginRateLimitPerAddress, perName: configuration.loginRateLimitPerName,
+        now: configuration.loginRateLimitClock
+    )
+    router.addRoutes(AuthController(service: service, body: body, limiter: loginLimiter).endpoints, atPath: "/v1/auth")
     router.addRoutes(
         SyncController(service: service, body: body, maxEntries: configuration.maxEntries).endpoints,
         atPath: "/v1/sync"

@@ -11,6 +11,7 @@ final class AuditTrail: @unchecked Sendable {
     private var storedAction: String?
     private var storedTarget: String?
     private var storedDetail: String?
+    private var storedRefused = false
 
     init() {}
 
@@ -30,6 +31,13 @@ final class AuditTrail: @unchecked Sendable {
     var target: String? {
         get { lock.withLock { storedTarget } }
         set { lock.withLock { storedTarget = newValue } }
+    }
+
+    /// Whether the request was refused in part although its status does not say so (a push answered 200 whose
+    /// entries were refused as out of the device's scope): it is then recorded as refused.
+    var refused: Bool {
+        get { lock.withLock { storedRefused } }
+        set { lock.withLock { storedRefused = newValue } }
     }
 
     /// Anything else worth keeping; never a secret.

@@ -7,14 +7,22 @@ extension CentralService {
         try store.authenticateSession(token: token)
     }
 
+    /// The user a session token was made for, live or ended, or nil.
+    func sessionOwner(token: String) throws -> String? {
+        try store.sessionOwner(token: token)
+    }
+
     /// The user whose unused bootstrap token this is, or nil.
     func bootstrapUser(token: String) throws -> String? {
         try store.bootstrapUser(token: token)
     }
 
-    /// Checks the name and password and opens a session.
-    func login(name: String, password: String) throws -> AdminSession {
-        try store.login(name: name, password: password)
+    /// Checks the name and password and opens a session. The password is checked on `passwords`, so the store
+    /// serves other requests meanwhile; the outcome is recorded once the check is done.
+    func login(name: String, password: String) async throws -> AdminSession {
+        let attempt = try store.beginLogin(name: name)
+        let check = try await passwords.run { try attempt.check(password) }
+        return try store.finishLogin(attempt, check)
     }
 
     /// Ends the session of this token; returns whose it was.
@@ -22,9 +30,14 @@ extension CentralService {
         try store.logout(token: token)
     }
 
-    /// Changes a user's password after checking the old one.
-    func changePassword(name: String, old: String, new: String) throws {
-        try store.changeAdminPassword(name, old: old, new: new)
+    /// Changes a user's password after checking the old one; both hashes are computed on `passwords`.
+    func changePassword(name: String, old: String, new: String) async throws {
+        let attempt = try store.beginLogin(name: name)
+        let check = try await passwords.run { try attempt.check(old) }
+        try store.recordPasswordCheck(attempt, check)
+        try store.checkNewPassword(new, replacing: old, of: name)
+        let hash = try await passwords.run { try NewPasswordHash(hashing: new) }
+        try store.storeNewPassword(hash, of: name)
     }
 
     /// Sets the first password of the bootstrap token's user; returns the user's name.

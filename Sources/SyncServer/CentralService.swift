@@ -8,6 +8,8 @@ import SyncCore
 actor CentralService {
     private let executor: DedicatedThreadExecutor
     let store: CentralStore
+    /// Where password hashes are checked and made, off the store's thread.
+    let passwords: PasswordPool
 
     /// The dedicated thread's executor, which every call of this actor runs on.
     nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
@@ -18,8 +20,13 @@ actor CentralService {
     ///   - orphanTimeout: how long an event may wait for its batch before it is flagged, in milliseconds.
     ///   - pastWindow: how old a business time may be before it is flagged, in milliseconds.
     ///   - dataKey: the key personal data is encrypted under; nil finds it beside the database.
-    init(path: String, orphanTimeout: Int64? = nil, pastWindow: Int64? = nil, dataKey: DataKey? = nil) throws {
+    ///   - passwords: the threads logins check passwords on.
+    init(
+        path: String, orphanTimeout: Int64? = nil, pastWindow: Int64? = nil, dataKey: DataKey? = nil,
+        passwords: PasswordPool = .shared
+    ) throws {
         executor = DedicatedThreadExecutor(name: "central-store")
+        self.passwords = passwords
         store = try dataKey.map { try CentralStore(path: path, dataKey: $0) } ?? CentralStore(path: path)
         if let orphanTimeout { store.orphanTimeout = orphanTimeout }
         if let pastWindow { store.pastWindow = pastWindow }

@@ -12,6 +12,8 @@ struct ServerConfiguration: Sendable {
     var port: Int = 8080
     /// The largest request body accepted, in bytes.
     var maxBodyBytes: Int = 4_194_304
+    /// Timeouts and the connection cap; its `maxBodyBytes` is set from `maxBodyBytes` above.
+    var connectionLimits = RequestReadLimits()
     /// The most journal entries one push may carry.
     var maxEntries: Int = 1_000
     /// How long an event may wait for its batch's receipt before it is flagged as an orphan.
@@ -23,6 +25,12 @@ struct ServerConfiguration: Sendable {
     /// The public rate limit's clock in seconds; nil is the monotonic clock. Tests freeze it, so a slow machine
     /// cannot refill a bucket between two requests.
     var publicRateLimitClock: (@Sendable () -> Double)?
+    /// Password checks per minute one client address may make (`POST /v1/auth/login`, `/v1/auth/password`).
+    var loginRateLimitPerAddress: Int = 30
+    /// Password checks per minute of one name, whether or not it is a user's.
+    var loginRateLimitPerName: Int = 10
+    /// The login rate limit's clock in seconds; nil is the monotonic clock. Tests freeze it.
+    var loginRateLimitClock: (@Sendable () -> Double)?
     /// TLS for HTTPS (`serve --tls-cert --tls-key`); nil serves plain HTTP, for loopback or behind a TLS proxy.
     var tls: TLSConfiguration?
     /// How much the server logs.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 import ServiceLifecycle
 import SyncCore
 import UnixSignals
@@ -46,6 +47,21 @@ extension SyncServerCommand {
         @Option(help: "公开查询接口（/v1/trace、/t）每个客户端地址每分钟的请求上限 / requests per minute one client address may make to the public trace routes")
         var publicRateLimit = 120
 
+        @Option(help: "每个客户端地址每分钟的密码校验上限（登录与改密码；每个用户名另限每分钟 10 次）/ password checks per minute one client address may make (login and password change; each name is also limited to 10 a minute)")
+        var loginRateLimit = 30
+
+        @Option(help: "同时打开的连接上限，超出的连接排队等待 / most connections open at once; more wait in the backlog")
+        var maxConnections = 1_000
+
+        @Option(help: "新连接须在多少秒内发完第一个请求的请求头 / seconds a new connection has to send its first request's headers")
+        var headerTimeout = 10
+
+        @Option(help: "请求体须在请求头之后多少秒内收完 / seconds a request body has to arrive whole after its headers")
+        var bodyTimeout = 60
+
+        @Option(help: "空闲连接多少秒后关闭（读取请求时两次收到数据的最长间隔）/ seconds an idle connection stays open (and the longest gap while a request is read)")
+        var idleTimeout = 60
+
         @Option(help: "TLS 证书链 PEM 文件（与 --tls-key 一起使用，启用 HTTPS）/ PEM file with the TLS certificate chain (with --tls-key, serves HTTPS)")
         var tlsCert: String?
 
@@ -83,6 +99,9 @@ extension SyncServerCommand {
             guard publicRateLimit > 0 else {
                 throw ValidationError("公开查询上限应大于 0 / --public-rate-limit must be greater than 0")
             }
+            guard loginRateLimit > 0, maxConnections > 0, headerTimeout > 0, bodyTimeout > 0, idleTimeout > 0 else {
+                throw ValidationError("登录上限、连接上限和各超时应大于 0 / --login-rate-limit, --max-connections, --header-timeout, --body-timeout and --idle-timeout must be greater than 0")
+            }
             guard maxBodyBytes > 0, maxEntries > 0, orphanTimeout >= 0, pastWindowDays > 0 else {
                 throw ValidationError("上限应大于 0，孤立超时不能为负 / --max-body-bytes, --max-entries and --past-window-days must be greater than 0, --orphan-timeout at least 0")
             }
@@ -96,6 +115,11 @@ extension SyncServerCommand {
                 bootstrapAdminToken: true
             )
             configuration.orphanTimeoutSeconds = orphanTimeout
+            configuration.loginRateLimitPerAddress = loginRateLimit
+            configuration.connectionLimits = RequestReadLimits(
+                headerTimeout: .seconds(Int64(headerTimeout)), bodyTimeout: .seconds(Int64(bodyTimeout)),
+                idleTimeout: .seconds(Int64(idleTimeout)), maxConnections: maxConnections
+            )
             configuration.pastWindowDays = pastWindowDays
             configuration.auditRetentionDays = auditRetentionDays
             if let backupDir, let backupEvery {

@@ -47,10 +47,12 @@ struct ServerHarness: Sendable {
     }
 }
 
-/// Runs `test` against a new server on a temporary database, removed afterwards whatever happens.
+/// Runs `test` against a new server on a temporary database, removed afterwards whatever happens; `configure` may
+/// change the configuration first.
 func withServer(
     maxBodyBytes: Int = 4_194_304, maxEntries: Int = 1_000, publicRateLimit: Int = 120,
     publicRateLimitClock: (@Sendable () -> Double)? = nil,
+    configure: (inout ServerConfiguration) -> Void = { _ in },
     _ test: @Sendable (ServerHarness) async throws -> Void
 ) async throws {
     let directory = FileManager.default.temporaryDirectory
@@ -64,6 +66,7 @@ func withServer(
         logLevel: .critical
     )
     configuration.publicRateLimitClock = publicRateLimitClock
+    configure(&configuration)
     let app = try await buildApplication(configuration)
     try await app.test(.router) { client in
         try await test(ServerHarness(databasePath: path, client: client, codes: codes))

@@ -169,6 +169,8 @@ enum CentralSchema {
         migrator.register("v6-store-generation", sql: StoreGeneration.schemaSQL)
         // Personal numbers move out of stored documents into envelopes only the store writes (PersonalDataCipher).
         migrator.register("v7-personal-data-envelopes", sql: CentralStore.envelopeColumnsSQL)
+        // Unknown names are locked after failed logins as users are, so the answers do not tell which names exist.
+        migrator.register("v8-login-failures", sql: CentralStore.loginFailuresSQL)
         // The audit chain is keyed from here on; an existing log gets its `audit.chain.keyed` record at open.
         migrator.register("v8-audit-keyed-chain", sql: AuditKeying.migrationSQL)
         return migrator

@@ -3,11 +3,13 @@ import SyncCore
 
 /// `POST /v1/auth/login`, `POST /v1/auth/logout` and `POST /v1/auth/password`: admin users log in for a session
 /// token, end it, and set or change their password. Login and password changes are proven by the password (or the
-/// bootstrap token) in the body; logout by the session token.
+/// bootstrap token) in the body; logout by the session token. Every password check passes the login rate limit first.
 struct AuthController {
     let service: CentralService
     /// Reads request bodies within the size limit.
     let body: JSONBody
+    /// Limits password checks per client address and per name.
+    let limiter: LoginRateLimiter
 
     /// The routes, to add at `/v1/auth`.
     var endpoints: RouteCollection<SyncRequestContext> {
@@ -17,12 +19,14 @@ struct AuthController {
             .post("password", use: password)
     }
 
-    /// Opens a session: 200 with its token; 401 for a wrong name or password, 403 for a locked or disabled account.
-    /// The audit trail names the user whether or not the login succeeds.
+    /// Opens a session: 200 with its token; 401 for a wrong name or password, 403 for a locked or disabled account,
+    /// 429 past the rate limit. A name that is no user's gets the same answers as one that is. The audit trail names
+    /// the user whether or not the login succeeds.
     @Sendable func login(request: Request, context: SyncRequestContext) async throws -> LoginResponse {
         let login = try await body.decode(LoginRequest.self, from: request)
         context.trail.actor = "user:\(login.name)"
         context.trail.action = "auth.login"
+        try await limiter.admit(address: Self.client(context), name: login.name)
         return LoginResponse(try await service.login(name: login.name, password: login.password))
     }
 
@@ -32,7 +36,10 @@ struct AuthController {
             throw AdminAuthMiddleware.missingToken
         }
         context.trail.action = "auth.logout"
-        context.trail.actor = "user:\(try await service.logout(token: token))"
+        let name = try await AdminAuthMiddleware.namingEndedSession(token, service: service, trail: context.trail) {
+            try await service.logout(token: token)
+        }
+        context.trail.actor = "user:\(name)"
         return Response(status: .noContent)
     }
 
@@ -46,6 +53,7 @@ struct AuthController {
             _ = try await service.setPassword(bootstrapToken: token, to: change.newPassword)
         case (nil, let name?, let old?):
             context.trail.actor = "user:\(name)"
+            try await limiter.admit(address: Self.client(context), name: name)
             try await service.changePassword(name: name, old: old, new: change.newPassword)
         default:
             throw TraceSyncError("missing_field", field: "oldPassword",
@@ -53,5 +61,10 @@ struct AuthController {
                                  en: "send name and oldPassword (to change your own password), or only bootstrapToken (to set admin's first password), with newPassword.")
         }
         return Response(status: .noContent)
+    }
+
+    /// The client's address, which the rate limit keys on.
+    private static func client(_ context: SyncRequestContext) -> String {
+        context.remoteAddress?.ipAddress ?? "unknown"
     }
 }

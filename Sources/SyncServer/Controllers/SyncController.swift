@@ -20,7 +20,8 @@ struct SyncController {
             .get("pull", use: pull)
     }
 
-    /// Stores the pushed entries and answers with the acknowledged seq and a verdict for each.
+    /// Stores the pushed entries and answers with the acknowledged seq and a verdict for each. Entries of another
+    /// device, or refused as out of the device's scope, are audited as a refused push of this device.
     @Sendable func push(request: Request, context: SyncRequestContext) async throws -> PushResponse {
         let device = try context.requireDevice()
         let pushed = try await body.decode(PushRequest.self, from: request)
@@ -29,7 +30,35 @@ struct SyncController {
                                  zh: "一次最多推送 \(maxEntries) 条记录，收到 \(pushed.entries.count) 条：请分批推送。",
                                  en: "a push may carry at most \(maxEntries) entries, got \(pushed.entries.count): push in batches.")
         }
-        return try await service.push(device: device, entries: pushed.entries)
+        do {
+            let response = try await service.push(device: device, entries: pushed.entries)
+            Self.recordScopeRefusals(response, in: context.trail)
+            return response
+        } catch let refusal as TraceSyncError where refusal.code == "wrong_device" {
+            context.trail.action = "sync.push"
+            context.trail.refused = true
+            context.trail.detail = "wrong_device \(refusal.field ?? "")"
+            throw refusal
+        }
+    }
+
+    /// The reasons of entry refusals that are a device writing beyond what it may (OWASP's broken object level
+    /// authorisation): a push with any of them is audited as refused, although it answers 200.
+    static let auditedReasons: Set<String> = ["out_of_scope"]
+
+    /// Marks the push as refused in the audit trail when entries were refused for a reason in `auditedReasons`,
+    /// naming the reasons and the seqs (the first 20 of each).
+    private static func recordScopeRefusals(_ response: PushResponse, in trail: AuditTrail) {
+        let refused = Dictionary(grouping: response.verdicts.filter { auditedReasons.contains($0.reasonCode ?? "") },
+                                 by: { $0.reasonCode ?? "" })
+        guard !refused.isEmpty else { return }
+        trail.action = "sync.push"
+        trail.refused = true
+        trail.detail = refused.keys.sorted().map { reason in
+            let seqs = refused[reason]!.map(\.seq)
+            let shown = seqs.prefix(20).map(String.init).joined(separator: ",")
+            return "\(reason) seq \(shown)" + (seqs.count > 20 ? " and \(seqs.count - 20) more" : "")
+        }.joined(separator: "; ")
     }
 
     /// Answers with a page of the server log in the device's scope.

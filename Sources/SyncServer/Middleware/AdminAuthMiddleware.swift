@@ -4,7 +4,8 @@ import SyncCore
 
 /// Recognises the admin user by the `Authorization: Bearer <session token>` header of a login and puts the user in
 /// the context (and in the audit trail as `user:<name>`); refuses a missing, unknown or ended session with 401, and
-/// the bootstrap token with 403 `password_change_required`, saying how to set the password. Session tokens and
+/// the bootstrap token with 403 `password_change_required`, saying how to set the password. An ended session's
+/// refusal is audited under the user it belonged to. Session tokens and
 /// device secrets are kept apart. The token is never logged.
 struct AdminAuthMiddleware: RouterMiddleware {
     typealias Context = SyncRequestContext
@@ -17,7 +18,10 @@ struct AdminAuthMiddleware: RouterMiddleware {
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         guard let token = DeviceAuthMiddleware.bearerSecret(request.headers[.authorization]) else { throw Self.missingToken }
-        guard let admin = try await service.authenticateSession(token: token) else {
+        let session = try await Self.namingEndedSession(token, service: service, trail: context.trail) {
+            try await service.authenticateSession(token: token)
+        }
+        guard let admin = session else {
             if let name = try await service.bootstrapUser(token: token) {
                 context.trail.actor = "user:\(name)"
                 throw CentralStore.passwordChangeRequired(name)
@@ -29,6 +33,20 @@ struct AdminAuthMiddleware: RouterMiddleware {
         context.trail.actor = "user:\(admin.name)"
         context.logger[metadataKey: "admin"] = "\(admin.name)"
         return try await next(request, context)
+    }
+
+    /// Runs `check` of a session token; when it refuses an ended session (`session_expired`), first names the
+    /// session's user in the audit trail, so the refusal is recorded as theirs rather than anonymous.
+    static func namingEndedSession<T>(
+        _ token: String, service: CentralService, trail: AuditTrail, _ check: () async throws -> T
+    ) async throws -> T {
+        do {
+            return try await check()
+        } catch let refusal as TraceSyncError where refusal.code == "session_expired" {
+            if let name = try await service.sessionOwner(token: token) { trail.actor = "user:\(name)" }
+            trail.detail = refusal.code
+            throw refusal
+        }
     }
 
     /// The refusal of a request without a bearer token.

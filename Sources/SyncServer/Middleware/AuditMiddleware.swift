@@ -4,7 +4,7 @@ import SyncCore
 
 /// Writes the audit record of each request that needs one, once its final status is known: every request to
 /// `/v1/admin`, `/v1/export` and `/v1/auth`, every enrollment, and every refused request on any route (401, 403, 409,
-/// 413, 429). It records the route template (never the query or a header, which can hold secrets), the status,
+/// 413, 429), and every request a handler marked as refused in part (`AuditTrail.refused`). It records the route template (never the query or a header, which can hold secrets), the status,
 /// the client's address and the actor that `AuditTrail` holds. Sits outside `ErrorMiddleware` so it sees the status
 /// errors become.
 struct AuditMiddleware: RouterMiddleware {
@@ -25,7 +25,8 @@ struct AuditMiddleware: RouterMiddleware {
         let response = try await next(request, context)
         let status = Int(response.status.code)
         let path = request.uri.path
-        guard Self.refusedStatuses.contains(status) || Self.auditedPrefixes.contains(where: { path.hasPrefix($0) })
+        guard Self.refusedStatuses.contains(status) || context.trail.refused
+                || Self.auditedPrefixes.contains(where: { path.hasPrefix($0) })
         else { return response }
         let event = Self.event(
             method: request.method.rawValue, route: context.endpointPath ?? path, status: status,
@@ -41,7 +42,8 @@ struct AuditMiddleware: RouterMiddleware {
 
     /// The record of one request: the handler's action and target if it named them, else the route's.
     static func event(method: String, route: String, status: Int, source: String?, trail: AuditTrail) -> AuditEvent {
-        let outcome: AuditOutcome = refusedStatuses.contains(status) ? .refused : status < 400 ? .success : .failure
+        let outcome: AuditOutcome = refusedStatuses.contains(status) || trail.refused
+            ? .refused : status < 400 ? .success : .failure
         let defaultAction = outcome == .refused ? "request.refused" : route.hasPrefix("/v1/devices/enroll")
             ? "device.enroll" : "\(route.split(separator: "/").dropFirst().first ?? "http").request"
         return AuditEvent(

@@ -40,6 +40,12 @@ extension CentralStore {
         return admin.name
     }
 
+    /// The name of the user a session token was made for, whether the session is live or has ended; nil when no
+    /// session ever had this token. The audit log names that user when an ended session is refused.
+    public func sessionOwner(token: String) throws -> String? {
+        try database.row("SELECT name FROM admin_sessions WHERE token_hash = ?", Secrets.hash(token))?.string("name")
+    }
+
     /// Ends every live session of a user.
     func endSessions(of name: String, at time: Int64) throws {
         try database.run("UPDATE admin_sessions SET ended_at = ? WHERE name = ? AND ended_at IS NULL", time, name)

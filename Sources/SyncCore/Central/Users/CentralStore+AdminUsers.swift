@@ -82,19 +82,31 @@ extension CentralStore {
         try database.inTransaction { try storePassword(hash, of: name) }
     }
 
-    /// Changes one's own password, proving it with the old one. A wrong old password counts as a failed login.
+    /// Changes one's own password, proving it with the old one, all on the caller's thread. A wrong old password
+    /// counts as a failed login. The server runs the same steps with the hashing on threads of its own.
     /// - Throws: `TraceSyncError` `login_failed`, `account_locked`, `account_disabled`, `weak_password` or
     ///   `same_password`.
     public func changeAdminPassword(_ name: String, old: String, new: String) throws {
-        try checkPassword(old, of: name)
+        let attempt = try beginLogin(name: name)
+        try recordPasswordCheck(attempt, try attempt.check(old))
+        try checkNewPassword(new, replacing: old, of: name)
+        try storeNewPassword(try NewPasswordHash(hashing: new), of: name)
+    }
+
+    /// Refuses a new password that is the old one or too weak.
+    /// - Throws: `TraceSyncError` `same_password` or `weak_password`.
+    public func checkNewPassword(_ new: String, replacing old: String, of name: String) throws {
         guard old != new else {
             throw TraceSyncError("same_password", field: "newPassword",
                                  zh: "新密码与旧密码相同：请换一个新密码。",
                                  en: "the new password is the old one: choose a different one.")
         }
         try PasswordPolicy.check(new, name: name)
-        let hash = try PasswordHash(hashing: new).stored
-        try database.inTransaction { try storePassword(hash, of: name) }
+    }
+
+    /// Stores a user's new password (hashed beforehand), unlocks the account and ends its sessions.
+    public func storeNewPassword(_ hash: NewPasswordHash, of name: String) throws {
+        try database.inTransaction { try storePassword(hash.stored, of: name) }
     }
 
     /// Saves a new password hash, unlocks the account, ends its sessions and voids the bootstrap token it had.
