@@ -43,6 +43,7 @@ struct ScheduledBackupService: Service {
             logger.info("scheduled backup written", metadata: [
                 "backup": "\(manifest.fileName)", "kind": "\(manifest.kind.rawValue)",
                 "pages": "\(manifest.storedPageCount)/\(manifest.pageCount)",
+                "audit_head": "\(manifest.coverage.auditHead.map(String.init(describing:)) ?? "-")",
                 "duration": "\(ContinuousClock.now - started)",
             ])
         } catch {

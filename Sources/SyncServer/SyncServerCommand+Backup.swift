@@ -61,6 +61,7 @@ extension SyncServerCommand {
             print("  类型 / kind: \(kind)；时间 / taken at: \(BusinessTime.display(manifest.takenAt)) UTC+8")
             print("  存储页 / pages stored: \(manifest.storedPageCount) / \(manifest.pageCount)（每页 / of \(manifest.pageSize) B）")
             print("  覆盖 / covers: \(manifest.coverage.devices.count) 台设备 / devices，服务器日志至 / server log to #\(manifest.coverage.serverLogSeq)")
+            if let head = manifest.coverage.auditHead { print("  审计链头 / audit chain head: \(head)") }
         }
 
         private func check(_ directory: URL) throws {

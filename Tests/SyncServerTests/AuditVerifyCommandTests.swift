@@ -60,7 +60,9 @@ import TestSupport
             let head = try #require(logged, "the server logs the audit chain head at start:\n\(server.log)")
             #expect(Int(head.prefix { $0 != ":" }) ?? 0 >= 5)
             let backups = directory.appendingPathComponent("backups").path
-            #expect(try SyncServerBinary.run(["backup", "--db", server.databasePath, "--to", backups]).status == 0)
+            let backup = try SyncServerBinary.run(["backup", "--db", server.databasePath, "--to", backups])
+            #expect(backup.status == 0)
+            #expect(backup.output.contains("audit chain head: \(try #require(try store.auditHead()))"), "\(backup.output)")
             let verify = ["admin", "audit", "verify", "--db", server.databasePath]
             let whole = try SyncServerBinary.run(verify + ["--head", head, "--backup-dir", backups])
             #expect(whole.status == 0, "\(whole.output)")
