@@ -45,10 +45,12 @@ struct CrashRecoveryTests {
     }
 
     /// A weighing-system export of `rows` valid receipts for one operator.
-    static func weighingExport(rows: Int, operatorId: String) -> String {
+    /// Exports of different `series` share no row, as a weighing system's exports of different loads would not (a row
+    /// imported before is refused as already imported).
+    static func weighingExport(rows: Int, operatorId: String, series: Int = 0) -> String {
         let header = "time,product,quantity,unit,operator,supplier,origin,upstream_code,quarantine_cert,meat_quality_cert,origin_cert,vehicle_plate"
         let lines = (0..<rows).map { index in
-            "2026-11-24T05:\(String(format: "%02d", index % 60)):00+08:00,200102,\(100 + index),kg,\(operatorId),绿源合作社,469023,,,,,琼A12345"
+            "2026-11-24T05:\(String(format: "%02d", index % 60)):00+08:00,200102,\(100 + series * rows + index),kg,\(operatorId),绿源合作社,469023,,,,,琼A12345"
         }
         return ([header] + lines).joined(separator: "\n") + "\n"
     }

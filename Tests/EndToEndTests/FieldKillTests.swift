@@ -23,7 +23,7 @@ struct FieldKillTests {
             let deviceId = try FieldStore.open(path: device.device.databasePath).identity.deviceId
             // One import run to its end: its receipts are acknowledged, and its duration bounds the moments to kill at.
             let started = Date()
-            var acknowledgedCodes = try Self.importDay(on: device, named: "first", in: directory)
+            var acknowledgedCodes = try Self.importDay(on: device, series: 0, in: directory)
             let killWithin = UInt32(min(2.0, Date().timeIntervalSince(started) * 1.3) * 1_000_000)
             var journal = try FieldStore.open(path: device.device.databasePath).journalHead().count
             var killed = 0
@@ -33,7 +33,7 @@ struct FieldKillTests {
                 let importing = round % 2 == 0
                 let command: KillableProcess
                 if importing {
-                    command = try device.device.start("import", try Self.weighingFile(for: device, named: "\(round)", in: directory), "--json")
+                    command = try device.device.start("import", try Self.weighingFile(for: device, series: round + 1, in: directory), "--json")
                 } else {
                     command = try device.device.start("sync", "--batch-size", "10", "--attempts", "1", "--json")
                 }
@@ -77,17 +77,17 @@ struct FieldKillTests {
         }
     }
 
-    /// Writes a weighing export of `rowsPerImport` receipts for `device` and returns its path.
-    static func weighingFile(for device: MarketDevice, named name: String, in directory: URL) throws -> String {
-        let csv = directory.appendingPathComponent("day-\(name).csv")
-        try CrashRecoveryTests.weighingExport(rows: rowsPerImport, operatorId: device.operatorId)
+    /// Writes the weighing export `series` of `rowsPerImport` receipts for `device` and returns its path.
+    static func weighingFile(for device: MarketDevice, series: Int, in directory: URL) throws -> String {
+        let csv = directory.appendingPathComponent("load-\(series).csv")
+        try CrashRecoveryTests.weighingExport(rows: rowsPerImport, operatorId: device.operatorId, series: series)
             .write(to: csv, atomically: true, encoding: .utf8)
         return csv.path
     }
 
     /// Imports a weighing export on `device`, which must succeed, and returns the trace codes it printed.
-    static func importDay(on device: MarketDevice, named name: String, in directory: URL) throws -> [String] {
-        let imported = try device.device.json("import", try weighingFile(for: device, named: name, in: directory))
+    static func importDay(on device: MarketDevice, series: Int, in directory: URL) throws -> [String] {
+        let imported = try device.device.json("import", try weighingFile(for: device, series: series, in: directory))
         return imported["imported"]?.arrayValue?.compactMap(\.stringValue) ?? []
     }
 }

@@ -66,7 +66,8 @@ struct ServerKillTests {
         let acked = try store.database.scalar("SELECT acked_seq FROM sync_state") ?? 0
         guard try store.journalHead().count - acked < 100 else { return }
         let csv = directory.appendingPathComponent("\(device.device.directory.lastPathComponent)-\(UUID().uuidString).csv")
-        try CrashRecoveryTests.weighingExport(rows: 300, operatorId: device.operatorId).write(to: csv, atomically: true, encoding: .utf8)
+        try CrashRecoveryTests.weighingExport(rows: 300, operatorId: device.operatorId, series: Int(try store.journalHead().count))
+            .write(to: csv, atomically: true, encoding: .utf8)
         let imported = try device.device.run("import", csv.path)
         guard imported.status == 0 else { throw HarnessError("\(imported)") }
     }

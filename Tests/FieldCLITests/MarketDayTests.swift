@@ -73,7 +73,7 @@ import Testing
             #expect(refused.stdout.isEmpty)
             let refusedEn = try await device.run("sell", tomatoes.digits, "--quantity", "20", "--buyer", "张三", "--lang", "en")
             #expect(refusedEn.status != 0, "\(refusedEn)")
-            #expect(refusedEn.stderr.contains("held"), "\(refusedEn)")
+            #expect(refusedEn.stderr.contains("food-safety hold"), "\(refusedEn)")
             #expect(try await device.journalEntries() == entriesBeforeRefusal)
 
             // Two sales of the greens: each prints the buyer's child code.
