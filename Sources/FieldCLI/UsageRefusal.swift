@@ -20,8 +20,7 @@ struct UsageRefusal {
         if let mistyped = Self.mistypedSubcommand(arguments, root: root) {
             message = mistyped
         } else {
-            let english = root.message(for: error)
-            message = LocalizedText(zh: Self.chinese(for: english), en: english)
+            message = Self.localized(root.message(for: error))
         }
     }
 
@@ -77,9 +76,16 @@ struct UsageRefusal {
         return nil
     }
 
+    /// The parser's `message` in both languages. Our own `ValidationError`s are worded `中文 / English` already and
+    /// are split at the first ` / `; the parser's English gets a Chinese wording.
+    static func localized(_ message: String) -> LocalizedText {
+        guard containsChinese(message) else { return LocalizedText(zh: chinese(for: message), en: message) }
+        guard let slash = message.range(of: " / ") else { return LocalizedText(zh: message, en: message) }
+        return LocalizedText(zh: String(message[..<slash.lowerBound]), en: String(message[slash.upperBound...]))
+    }
+
     /// A Chinese wording of the parser's English `message`.
     static func chinese(for message: String) -> String {
-        if containsChinese(message) { return message }  // our own ValidationErrors are bilingual already
         let patterns: [(String, (String, String) -> String)] = [
             (#"^Missing expected argument '(.+)'$"#, { a, _ in "缺少必需的参数 \(a)。" }),
             (#"^Missing one of: (.+)$"#, { a, _ in "缺少以下参数之一：\(a)。" }),

@@ -139,6 +139,22 @@ struct TraceCodeTests {
         }
     }
 
+    @Test(arguments: [
+        "４６０１０００１００１２６１１２４００００１５６", "４６０１　０００１　００１２　６１１２　４０００　０１５６",
+        "4601－0001－0012－6112－4000－0156", "460100010012611240000156\n", "\t4601 0001\u{00A0}0012 6112 4000 0156",
+    ])
+    func fullWidthDigitsAndAnySpaceOrDashBetweenGroupsAreReadAsTheCode(input: String) throws {
+        let code = try TraceCode(parsing: input)
+        #expect(code.digits == "460100010012611240000156")
+        #expect(TraceCode.hasOwnFormat(input))
+        #expect(UpstreamCode.key(input) == code.digits, "a supplier's code is read as TraceCode reads it")
+    }
+
+    @Test func aFullWidthCodeWithAWrongDigitStillFailsItsCheck() {
+        let error = #expect(throws: TraceSyncError.self) { try TraceCode(parsing: "４６０１０００１００１２６１１２４００００１５７") }
+        #expect(error?.code == "trace_code_check")
+    }
+
     @Test func componentsRoundTrip() throws {
         var generator = SeededGenerator(seed: 42)
         for _ in 0..<500 {
@@ -157,7 +173,7 @@ struct TraceCodeTests {
 
     @Test(arguments: [
         "", "46010001001261124000015", "4601000100126112400001560", "4601000100126112400001A6",
-        "４６０１０００１００１２６１１２４００００１５６", "460100010012611240000156\n", "code 460100010012611240000156",
+        "４６０１０００１００１２６１１２４００００１５", "code 460100010012611240000156", "4601０００１００１２６１１２４００００１５６x",
     ])
     func anInputThatIsNot24DigitsIsAFormatError(input: String) {
         let error = #expect(throws: TraceSyncError.self) { try TraceCode(parsing: input) }
