@@ -28,6 +28,21 @@ struct SealedJournalTests {
         }
     }
 
+    @Test func aValueThatOnlyLooksPersonalIsSealedAtRestButExportedAsRecorded() throws {
+        try CentralHarness.with { harness in
+            var journal = try harness.enroll("一号机", author: "符永清")
+            // 15 digits: the shape of an old ID card number, but a quarantine certificate, which the feed shows.
+            let certificate = "460031208700001"
+            _ = try journal.append(S.receipt(S.code(1), certificate: certificate), id: UUIDv7.make(millis: S.receivedAt),
+                                   at: S.receivedAt)
+            #expect(try harness.push(journal).verdicts.map(\.verdict) == [.applied])
+            let stored = try #require(try harness.store.database.row("SELECT body FROM events")?.string("body"))
+            #expect(!stored.contains(certificate), "sealed at rest")
+            let fields = try #require(try harness.store.feed(after: 0, limit: 10).items.first?.fields)
+            #expect(fields["quarantineCert"] == .string(certificate), "\(fields)")
+        }
+    }
+
     @Test func aRejectedEntryKeepsNoPersonalNumberInItsRowNorInTheReasonThatQuotesIt() throws {
         try CentralHarness.with { harness in
             var journal = try harness.enroll("一号机", author: "符永清")
