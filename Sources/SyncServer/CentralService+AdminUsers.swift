@@ -63,6 +63,6 @@ extension CentralService {
     /// The recall list of a code, with the nodes of the batches the code leads to (whose admins may see it).
     func recallWithNodes(_ code: String) throws -> (report: RecallReport, nodes: [String]) {
         let traces = try store.traceForward(code)
-        return (RecallReport(code: code, traces: traces), traces.compactMap { $0.batch.node?.code })
+        return (try store.recall(code, traces: traces), traces.compactMap { $0.batch.node?.code })
     }
 }

@@ -14,16 +14,22 @@ extension RecallReport {
         }
     }
 
-    /// The whole CSV text: header, sales, then one `total_…` line per total and unit.
+    /// The whole CSV text: header, sales, one `on_hand` line per batch still holding goods (its holder in the buyer
+    /// column), then one `total_…` line per total and unit.
     var csvText: String {
         var lines = [Self.csvHeader] + csvRows
+        for holding in holdings {
+            lines.append(["on_hand", holding.batchCode, holding.node, holding.nodeName, holding.product, "",
+                          holding.operatorName + (holding.stall.map { " " + $0 } ?? ""), holding.onHand, holding.unit, ""])
+        }
         for (name, totals) in [("total_sold", totalSold), ("total_disposed", totalDisposed), ("total_on_hand", totalOnHand)] {
             for unit in totals.keys.sorted() { lines.append([name, "", "", "", "", "", "", totals[unit]!, unit, ""]) }
         }
         return lines.map { $0.map(CSVWriter.field).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 
-    /// The table: a header, one line per sale indented by its depth, then the totals.
+    /// The table: a header, one line per sale indented by its depth, the batches and stalls still holding goods,
+    /// then the totals.
     var tableLines: [String] {
         var lines = ["召回清单 recall: \(code)"]
         if rows.isEmpty {
@@ -33,6 +39,14 @@ extension RecallReport {
             for row in rows {
                 let indent = String(repeating: "  ", count: row.depth)
                 lines.append("\(indent)\(row.depth)\t\(row.batchCode)\t\(row.node) \(row.nodeName)\t\(row.product)\t\(row.childCode)\t\(row.buyer)\t\(row.quantity) \(row.unit)\t\(BusinessTime.display(row.time))")
+            }
+        }
+        if !holdings.isEmpty {
+            lines.append("仍有货品的批次和经营户 / batches and stalls still holding goods:")
+            lines.append("批次 batch\t节点 node\t产品 product\t经营户 operator\t摊位 stall\t在库 on hand")
+            for holding in holdings {
+                lines.append("\(holding.batchCode)\t\(holding.node) \(holding.nodeName)\t\(holding.product)\t"
+                             + "\(holding.operatorName) (\(holding.operatorId))\t\(holding.stall ?? "-")\t\(holding.onHand) \(holding.unit)")
             }
         }
         lines.append("批次数 batches: \(batches.count)")

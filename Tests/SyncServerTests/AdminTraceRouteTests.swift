@@ -44,6 +44,48 @@ import Testing
         }
     }
 
+    @Test func aRecallOfABatchWithNoSalesListsTheStallStillHoldingTheGoods() async throws {
+        try await withServer { server in
+            let token = try server.adminToken()
+            var journal = JournalWriter(device: try await server.enroll())
+            let receipt = try journal.receive(serial: 1, operatorId: "OP-46010001-001")
+            let (_, body) = try EventBody.decode(kind: receipt.kind, payload: receipt.payload)
+            let code = try #require(body.batchCode).digits
+            try await server.push(journal)
+
+            let response = try await server.send(.get, "/v1/admin/recall/\(code)", secret: token)
+            #expect(response.status == .ok, "\(response.text)")
+            let report = try response.decoded(RecallReport.self)
+            #expect(report.rows.isEmpty)
+            let holding = try #require(report.holdings.first)
+            #expect(report.holdings.count == 1)
+            #expect(holding.batchCode == code && holding.node == "46010001")
+            #expect(holding.operatorId == "OP-46010001-001" && holding.operatorName == "海口龙华区张记蔬菜批发部")
+            #expect(holding.stall == "A-012")
+            #expect(holding.onHand == report.batches.first?.balance && holding.unit == "kg")
+
+            let table = report.tableLines.joined(separator: "\n")
+            #expect(table.contains("没有下游交易 / no sales downstream"))
+            #expect(table.contains("仍有货品的批次和经营户 / batches and stalls still holding goods"))
+            #expect(table.contains("\(code)\t46010001"), "\(table)")
+            #expect(table.contains("海口龙华区张记蔬菜批发部 (OP-46010001-001)\tA-012\t\(holding.onHand) kg"), "\(table)")
+            #expect(report.csvText.contains("on_hand,\(code),46010001"), "\(report.csvText)")
+        }
+    }
+
+    @Test func aBatchDisposedOfHoldsNothingInTheRecall() async throws {
+        try await withServer { server in
+            let token = try server.adminToken()
+            let sample = try await TraceSample.pushed(to: server) { journal, sample in
+                try TraceSample.destroyTheRest(&journal, sample)
+            }
+            let report = try await server.send(.get, "/v1/admin/recall/\(sample.batchCode)", secret: token)
+                .decoded(RecallReport.self)
+            #expect(report.rows.count == 1)
+            #expect(report.holdings.isEmpty, "\(report.holdings)")
+        }
+    }
+
     @Test func anUnknownCodeHasNoRecall() async throws {
         try await withServer { server in
             let token = try server.adminToken()

@@ -15,18 +15,37 @@ public struct RecallReport: Codable, Hashable, Sendable {
         public let time: Int64
     }
 
+    /// A batch of the recall that still holds goods, and the stall holding them: where an inspector collects what
+    /// was not sold.
+    public struct Holding: Codable, Hashable, Sendable {
+        public let batchCode: String
+        public let node: String
+        public let nodeName: String
+        public let product: String
+        /// The operator the batch was received for, who holds what is left of it.
+        public let operatorId: String
+        /// The operator's name, or its id when the node has not registered it.
+        public let operatorName: String
+        public let stall: String?
+        public let onHand: String
+        public let unit: String
+    }
+
     public let code: String
     public let rows: [Row]
     /// Batches in the recall, with what each still holds.
     public let batches: [TraceStop]
+    /// The batches with goods on hand (neither voided nor disposed, balance above zero), each with its holder.
+    public let holdings: [Holding]
     /// Summed over every batch in the recall, in each unit.
     public let totalSold: [String: String]
     public let totalDisposed: [String: String]
     public let totalOnHand: [String: String]
 
-    /// Flattens a forward trace.
-    public init(code: String, traces: [ForwardTrace]) {
-        var rows: [Row] = [], batches: [TraceStop] = []
+    /// Flattens a forward trace; `holders` names, by batch code, the operator each batch was received for (its
+    /// `operatorId` and, when registered, the operator).
+    public init(code: String, traces: [ForwardTrace], holders: [String: (id: String, operator: Operator?)]) {
+        var rows: [Row] = [], batches: [TraceStop] = [], holdings: [Holding] = []
         var sold: [String: Quantity] = [:], disposed: [String: Quantity] = [:], onHand: [String: Quantity] = [:]
         func walk(_ trace: ForwardTrace, depth: Int) {
             let batch = trace.batch
@@ -34,6 +53,13 @@ public struct RecallReport: Codable, Hashable, Sendable {
             sold[batch.unit, default: .zero] = sold[batch.unit, default: .zero] + (Quantity(batch.sold) ?? .zero)
             disposed[batch.unit, default: .zero] = disposed[batch.unit, default: .zero] + (Quantity(batch.disposed) ?? .zero)
             onHand[batch.unit, default: .zero] = onHand[batch.unit, default: .zero] + Self.quantity(batch.balance)
+            if Self.holdsGoods(batch), let holder = holders[batch.batchCode] {
+                holdings.append(Holding(
+                    batchCode: batch.batchCode, node: batch.node?.code ?? "", nodeName: batch.node?.name ?? "",
+                    product: batch.productName.zh, operatorId: holder.id, operatorName: holder.operator?.name ?? holder.id,
+                    stall: holder.operator?.stall, onHand: batch.balance, unit: batch.unit
+                ))
+            }
             for sale in trace.sales {
                 rows.append(Row(
                     depth: depth, batchCode: batch.batchCode, node: batch.node?.code ?? "", nodeName: batch.node?.name ?? "",
@@ -47,9 +73,15 @@ public struct RecallReport: Codable, Hashable, Sendable {
         self.code = code
         self.rows = rows
         self.batches = batches
+        self.holdings = holdings
         totalSold = sold.mapValues(\.description)
         totalDisposed = disposed.mapValues(\.description)
         totalOnHand = onHand.mapValues(\.description)
+    }
+
+    /// True when `batch` still has goods someone holds: not voided or disposed of, and a balance above zero.
+    static func holdsGoods(_ batch: TraceStop) -> Bool {
+        batch.status != .voided && batch.status != .disposed && quantity(batch.balance) > .zero
     }
 
     /// A balance, which may be negative (oversold).
@@ -61,6 +93,23 @@ public struct RecallReport: Codable, Hashable, Sendable {
 extension CentralStore {
     /// The recall list for a batch code, a child code or a supplier's upstream code.
     public func recall(_ code: String) throws -> RecallReport {
-        RecallReport(code: code, traces: try traceForward(code))
+        try recall(code, traces: try traceForward(code))
+    }
+
+    /// The recall list of `code` from its forward trace `traces`, with the holder of every batch still holding goods.
+    public func recall(_ code: String, traces: [ForwardTrace]) throws -> RecallReport {
+        var holders: [String: (id: String, operator: Operator?)] = [:]
+        func collect(_ trace: ForwardTrace) throws {
+            let code = try TraceCode(parsing: trace.batch.batchCode)
+            if RecallReport.holdsGoods(trace.batch), let state = BatchState.derive(code: code, events: try batchEvents(code)) {
+                let id = state.receipt.operatorId
+                holders[trace.batch.batchCode] = (id, try database.row(
+                    "SELECT record, sealed FROM operators WHERE id = ?", id
+                ).map(storedOperator))
+            }
+            for sale in trace.sales { for downstream in sale.downstream { try collect(downstream) } }
+        }
+        for trace in traces { try collect(trace) }
+        return RecallReport(code: code, traces: traces, holders: holders)
     }
 }
