@@ -11,14 +11,14 @@ final class ServerProcess {
     var url: String { "http://127.0.0.1:\(port)" }
     var pid: Int32 { process.processIdentifier }
 
-    /// Starts the server and waits until it prints the address it listens on.
-    init(directory: ScratchDirectory) throws {
+    /// Starts the server, with `arguments` added to `serve`'s, and waits until it prints the address it listens on.
+    init(directory: ScratchDirectory, arguments: [String] = []) throws {
         databasePath = directory.path("central.sqlite")
         log = directory.url.appendingPathComponent("server.log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
         process.executableURL = try ChildProcess.executable("sync-server")
-        process.arguments = ["serve", "--db", databasePath, "--host", "127.0.0.1", "--port", "0", "--demo"]
+        process.arguments = ["serve", "--db", databasePath, "--host", "127.0.0.1", "--port", "0", "--demo"] + arguments
         process.currentDirectoryURL = directory.url
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = handle

@@ -9,12 +9,12 @@ import Foundation
 struct TraceSyncBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tracesync-bench",
-        abstract: "Measure merge, sync, pull, trace and field CLI speed against raw SQLite baselines."
+        abstract: "Measure merge, sync, pull, trace and field CLI speed against raw SQLite baselines, and pull latency under a login flood."
     )
 
     /// The figures that can be run.
     enum Section: String, CaseIterable, ExpressibleByArgument {
-        case merge, http, pull, trace, field
+        case merge, http, pull, trace, field, login
     }
 
     @Flag(help: "Also measure trace at 10^7 events (long: about an hour and ~15 GB of disk).")
@@ -23,7 +23,7 @@ struct TraceSyncBench: AsyncParsableCommand {
     @Option(help: "Write the figures as JSON to this file.")
     var json: String?
 
-    @Option(parsing: .upToNextOption, help: "Run only these sections: merge http pull trace field (default: all).")
+    @Option(parsing: .upToNextOption, help: "Run only these sections: merge http pull trace field login (default: all).")
     var only: [Section] = []
 
     mutating func run() async throws {
@@ -42,6 +42,7 @@ struct TraceSyncBench: AsyncParsableCommand {
                 case .trace:
                     try TraceFigure(sizes: large ? [10_000, 1_000_000, 10_000_000] : [10_000, 1_000_000]).run(into: report)
                 case .field: try FieldCLIFigure(receives: 50, importRows: 10_000).run(into: report)
+                case .login: try await LoginFloodFigure(floodClients: 16, pulls: 1_000).run(into: report)
                 }
             }
             print("   (\(String(format: "%.0f", seconds)) s)")
