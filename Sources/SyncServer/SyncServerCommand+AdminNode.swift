@@ -7,7 +7,7 @@ extension SyncServerCommand.Admin {
         static let configuration = CommandConfiguration(
             commandName: "node",
             abstract: "添加和列出节点 / Add and list nodes.",
-            subcommands: [Add.self, List.self]
+            subcommands: [Add.self, List.self, Contact.self]
         )
 
         /// The kinds of node DESIGN.md §1 names.
@@ -22,6 +22,8 @@ extension SyncServerCommand.Admin {
             @Option(help: "英文名称（默认同名称）/ English name (default: the name)") var nameEn: String?
             @Option(help: "类型 / kind: \(NodeCommand.kinds.joined(separator: ", "))") var kind: String
             @Option(help: "所在区县的行政区划代码，如 460106 / GB/T 2260 code of the district, e.g. 460106") var region: String
+            @Option(help: "市场办公室的公开电话，显示在消费者查询页 / the market office's public phone, shown on the consumer's page") var phone: String?
+            @Option(help: "地址，显示在消费者查询页 / street address, shown on the consumer's page") var address: String?
 
             func run() throws {
                 try options.withAuditedStore(action: "node.add", target: code, creating: true) { store in
@@ -30,7 +32,8 @@ extension SyncServerCommand.Admin {
                                              zh: "节点类型「\(kind)」无效：可用 \(NodeCommand.kinds.joined(separator: "、"))。",
                                              en: "node kind \"\(kind)\" is not valid: use one of \(NodeCommand.kinds.joined(separator: ", ")).")
                     }
-                    try store.addNode(Node(code: code, name: name, nameEn: nameEn ?? name, kind: kind, region: region))
+                    try store.addNode(Node(code: code, name: name, nameEn: nameEn ?? name, kind: kind, region: region,
+                                           phone: phone, address: address))
                     print("已添加节点 / node added: \(code) \(name)")
                 }
             }

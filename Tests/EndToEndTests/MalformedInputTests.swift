@@ -76,7 +76,7 @@ struct MalformedInputTests {
         if bare { return answer.status == 400 ? [] : ["\(answer.status) instead of the HTTP parser's 400"] }
         if mustRefuse && !(400..<500).contains(answer.status) { return ["\(answer.status) where a 4xx was due"] }
         guard answer.status >= 400 else { return [] }
-        if route.template.hasPrefix("/t/") {
+        if route.template == "/t" || route.template.hasPrefix("/t/") {
             let page = String(decoding: answer.body, as: UTF8.self)
             let html = answer.headers["content-type"]?.hasPrefix("text/html") == true && page.contains("<html")
             return html ? [] : ["\(answer.status) without an HTML page: \(page.prefix(200))"]

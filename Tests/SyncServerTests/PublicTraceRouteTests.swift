@@ -98,6 +98,107 @@ import Testing
         }
     }
 
+    @Test func regionsAreNamedNotNumbered() async throws {
+        try await withServer { server in
+            let sample = try await TraceSample.pushed(to: server)
+            let trace = try await server.send(.get, "/v1/trace/\(sample.childCode)").decoded(PublicTrace.self)
+            #expect(trace.stops.first?.region == "460106")
+            #expect(trace.stops.first?.regionName == LocalizedText(zh: "海口市龙华区", en: "Longhua District, Haikou City"))
+            #expect(trace.origin == LocalizedText(zh: "海口市龙华区", en: "Longhua District, Haikou City"))
+            let page = try await server.send(.get, "/t/\(sample.childCode)").text
+            #expect(page.contains("批发市场 · 海口市龙华区") && page.contains("wholesale market, Longhua District, Haikou City"))
+            #expect(!page.contains("区划") && !page.contains("460106"))
+        }
+    }
+
+    @Test func theCodeIsShownInGroupsOfFourThatNeverBreak() async throws {
+        try await withServer { server in
+            let sample = try await TraceSample.pushed(to: server)
+            let page = try await server.send(.get, "/t/\(sample.childCode)").text
+            let groups = stride(from: 0, to: 24, by: 4).map { offset -> String in
+                let start = sample.childCode.index(sample.childCode.startIndex, offsetBy: offset)
+                return #"<span class="g">"# + sample.childCode[start..<sample.childCode.index(start, offsetBy: 4)] + "</span>"
+            }
+            #expect(page.contains(groups.joined(separator: " ")))
+            #expect(page.contains(".g{white-space:nowrap}"))
+            #expect(!page.contains("break-all"))
+        }
+    }
+
+    @Test func aHeldBatchsBannerNamesTheMarketWithItsPhoneAndAddress() async throws {
+        try await withServer { server in
+            let sample = try await TraceSample.pushed(to: server) { journal, sample in try TraceSample.failTest(&journal, sample) }
+            let trace = try await server.send(.get, "/v1/trace/\(sample.childCode)").decoded(PublicTrace.self)
+            #expect(trace.foodSafetyHold && trace.stops.first?.status == .held)
+            #expect(trace.stops.first?.phone == "0898-6652 0173" && trace.stops.first?.address == "海口市龙华区南北路 128 号")
+            let page = try await server.send(.get, "/t/\(sample.childCode)").text
+            #expect(page.contains("请勿食用，并联系售出的市场：海口市南北水果蔬菜批发市场（电话 0898-6652 0173，地址 海口市龙华区南北路 128 号）"))
+            #expect(page.contains("contact the market that sold it: Haikou Nanbei Fruit and Vegetable Wholesale Market (phone 0898-6652 0173"))
+        }
+    }
+
+    @Test func aDestroyedBatchSaysItFailedAndWhatWasLeftWasDestroyed() async throws {
+        try await withServer { server in
+            let sample = try await TraceSample.pushed(to: server) { journal, sample in
+                try TraceSample.failTest(&journal, sample)
+                try TraceSample.destroyTheRest(&journal, sample)
+            }
+            let trace = try await server.send(.get, "/v1/trace/\(sample.childCode)").decoded(PublicTrace.self)
+            #expect(trace.stops.first?.status == .disposed)
+            let page = try await server.send(.get, "/t/\(sample.childCode)").text
+            #expect(page.contains("检测不合格，剩余货物已全部销毁") && page.contains("what was left of it has been destroyed"))
+            #expect(page.contains("如您手中还有，请勿食用，并联系售出的市场：海口市南北水果蔬菜批发市场（电话 0898-6652 0173"))
+            for secret in ["检测不合格，监督销毁", TraceSample.price, TraceSample.buyer] {
+                #expect(!page.contains(secret), "the page shows \(secret)")
+            }
+        }
+    }
+
+    @Test func aVoidedSaleSaysTheMarketVoidedIt() async throws {
+        try await withServer { server in
+            let sample = try await TraceSample.pushed(to: server) { journal, sample in try TraceSample.voidTheSale(&journal, sample) }
+            let json = try await server.send(.get, "/v1/trace/\(sample.childCode)")
+            #expect(json.status == .notFound)
+            #expect(try json.apiError.code == "voided_code")
+            let page = try await server.send(.get, "/t/\(sample.childCode)")
+            #expect(page.status == .notFound)
+            #expect(page.text.contains("这笔销售已被市场作废") && page.text.contains("the market voided this sale"))
+            #expect(!page.text.contains("查无此追溯码"))
+        }
+    }
+
+    @Test func aRefusedCodeOffersAFormThatLooksTheCodeUpWithoutJavaScript() async throws {
+        try await withServer { server in
+            let sample = try await TraceSample.pushed(to: server)
+            let mistyped = TraceSample.mistyped(sample.childCode)
+            let page = try await server.send(.get, "/t/\(mistyped)").text
+            #expect(page.contains(#"<form action="/t" method="get">"#))
+            let filledIn = try #require(HTMLPage.groupsOfFour(mistyped)).joined(separator: " ")
+            #expect(page.contains(#"name="code""#) && page.contains(#"value="\#(filledIn)""#))
+            #expect(!page.contains("<script"))
+            // What the form sends, spaces as `+`: the page of the code.
+            let grouped = try TraceCode(parsing: sample.childCode).grouped.replacingOccurrences(of: " ", with: "+")
+            let answer = try await server.send(.get, "/t?code=\(grouped)")
+            #expect(answer.status == .ok)
+            #expect(answer.text.contains("产品追溯") && answer.text.contains("瘦肉精"))
+            let again = try await server.send(.get, "/t?code=\(mistyped)")
+            #expect(again.status == .badRequest && again.text.contains("追溯码校验位错误"))
+            let empty = try await server.send(.get, "/t")
+            #expect(empty.status == .ok && empty.text.contains("查询追溯码") && empty.text.contains(#"<form action="/t""#))
+        }
+    }
+
+    @Test func pagesAllowNoScriptAndSubmitFormsOnlyHere() async throws {
+        try await withServer { server in
+            let sample = try await TraceSample.pushed(to: server)
+            for path in ["/t/\(sample.childCode)", "/t/\(TraceSample.mistyped(sample.childCode))", "/t"] {
+                let policy = try await server.send(.get, path).headers[.contentSecurityPolicy] ?? ""
+                #expect(policy.contains("default-src 'none'") && policy.contains("form-action 'self'"), "\(path): \(policy)")
+                #expect(!policy.contains("script-src"), "\(path): \(policy)")
+            }
+        }
+    }
+
     @Test func escapingCoversEveryHTMLCharacter() {
         #expect(HTMLPage.escape(#"<a href="x">'&'</a>"#) == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
         #expect(HTMLPage.escape("猪肉 pork") == "猪肉 pork")

@@ -173,6 +173,8 @@ enum CentralSchema {
         migrator.register("v8-login-failures", sql: CentralStore.loginFailuresSQL)
         // The audit chain is keyed from here on; an existing log gets its `audit.chain.keyed` record at open.
         migrator.register("v8-audit-keyed-chain", sql: AuditKeying.migrationSQL)
+        // A node's public phone number and address, for the consumer's page.
+        migrator.register("v9-node-public-contact", sql: CentralStore.nodeContactSQL)
         return migrator
     }
 }

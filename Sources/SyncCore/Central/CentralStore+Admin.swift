@@ -25,13 +25,14 @@ extension CentralStore {
             throw TraceSyncError("unknown_region", field: "region",
                                  zh: "未知行政区划代码「\(node.region)」。", en: "unknown region code \"\(node.region)\".")
         }
+        try Self.checkContact(phone: node.phone, address: node.address)
         guard try database.row("SELECT code FROM nodes WHERE code = ?", node.code) == nil else {
             throw TraceSyncError("duplicate_node", field: "code",
                                  zh: "节点 \(node.code) 已存在。", en: "node \(node.code) already exists.")
         }
         try database.run(
-            "INSERT INTO nodes (code, name, name_en, kind, region) VALUES (?, ?, ?, ?, ?)",
-            node.code, node.name, node.nameEn, node.kind, node.region
+            "INSERT INTO nodes (code, name, name_en, kind, region, phone, address) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            node.code, node.name, node.nameEn, node.kind, node.region, node.phone, node.address
         )
     }
 
@@ -51,7 +52,8 @@ extension CentralStore {
 
     static func node(_ row: Row) -> Node {
         Node(code: row.string("code")!, name: row.string("name")!, nameEn: row.string("name_en")!,
-             kind: row.string("kind")!, region: row.string("region")!)
+             kind: row.string("kind")!, region: row.string("region")!,
+             phone: row.string("phone"), address: row.string("address"))
     }
 
     /// Adds or updates an operator of a node and logs it for that node's devices.

@@ -27,6 +27,12 @@ enum CatalogueTables {
         )
     }
 
+    /// The region a `regions` row holds.
+    static func region(_ row: Row) -> Region {
+        Region(code: row.string("code")!, name: row.string("name")!, nameEn: row.string("name_en")!,
+               parent: row.string("parent"), level: row.string("level")!)
+    }
+
     /// The product a `products` row holds.
     static func product(_ row: Row) -> Product {
         Product(code: row.string("code")!, name: row.string("name")!, nameEn: row.string("name_en")!,

@@ -18,8 +18,12 @@ extension CentralStore {
             guard let stop = try stop(code: current, batch: link.string("batch_code")!,
                                       saleEvent: link.string("kind") == "sale" ? link.string("event_id") : nil) else {
                 // A link whose sale was voided (or whose receipt has not arrived) ends the chain; as the queried
-                // code itself, it names nothing a consumer may see.
-                if stops.isEmpty { throw Self.voidedCode(code) }
+                // code itself, it names nothing a consumer may see, and the refusal says which.
+                if stops.isEmpty {
+                    let voided = try link.string("kind") == "sale"
+                        && saleVoided(batch: link.string("batch_code")!, event: link.string("event_id")!)
+                    throw voided ? Self.voidedCode(code) : Self.notInEffect(code)
+                }
                 return (stops, nil)
             }
             stops.append(stop)
@@ -115,6 +119,13 @@ extension CentralStore {
         )
     }
 
+    /// True when the sale `event` of batch `batch` is recorded and voided.
+    private func saleVoided(batch: String, event: String) throws -> Bool {
+        let batchCode = try TraceCode(parsing: batch)
+        guard let line = BatchState.derive(code: batchCode, events: try batchEvents(batchCode))?.line(event) else { return false }
+        return !line.counts
+    }
+
     /// Conflicts about a batch or with one of its events as a candidate.
     func conflicts(batch: String) throws -> [ConflictRecord] {
         try database.query(
@@ -127,10 +138,18 @@ extension CentralStore {
         ).map { try conflict($0.int("id")!) }
     }
 
+    /// The child code of a sale the market voided (a wrong entry, a sale taken back).
     static func voidedCode(_ code: TraceCode) -> TraceSyncError {
+        TraceSyncError("voided_code", field: "code",
+                       zh: "追溯码 \(code.grouped) 的销售记录已被市场作废：这张收据不再对应任何商品。如您持有这张收据购买的商品，请联系售出的市场。",
+                       en: "the market voided the sale of trace code \(code.grouped): the receipt no longer names any goods. If you hold goods bought with it, contact the market that sold them.")
+    }
+
+    /// A code whose batch's receipt has not reached the server yet.
+    static func notInEffect(_ code: TraceCode) -> TraceSyncError {
         TraceSyncError("unknown_code", field: "code",
-                       zh: "查无此追溯码：\(code.grouped)（该记录已作废或尚未生效）。请核对收据上的追溯码。",
-                       en: "no record of trace code \(code.grouped) (its record was voided or is not in effect). Check the code on the receipt.")
+                       zh: "查无此追溯码：\(code.grouped)（该记录尚未生效）。请稍后再试。",
+                       en: "no record of trace code \(code.grouped) yet (its record is not in effect). Try again later.")
     }
 
     static func unknownCode(_ code: TraceCode) -> TraceSyncError {

@@ -9,7 +9,7 @@ extension APIError {
         switch code {
         case "unauthorized", "device_revoked", "session_expired", "login_failed": .unauthorized
         case "forbidden_scope", "forbidden", "password_change_required", "account_locked", "account_disabled": .forbidden
-        case "unknown_conflict", "unknown_code", "unknown_user", "unknown_device": .notFound
+        case "unknown_conflict", "unknown_code", "voided_code", "unknown_user", "unknown_device": .notFound
         case "integrity_violation", "seq_gap", "enroll_code_used", "device_exists", "device_number_taken",
              "device_numbers_exhausted", "conflict_resolved", "user_exists", "last_province_admin": .conflict
         case "not_held", "batch_disposed", "batch_voided", "retest_missing": .conflict

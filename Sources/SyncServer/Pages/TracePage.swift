@@ -2,22 +2,19 @@ import SyncCore
 
 /// `GET /t/{code}`: the page a consumer opens from the code on a receipt, Chinese first with English under it.
 ///
-/// It shows only what `PublicTrace` carries: the product, its origin, the places it passed through with their dates
-/// and inspection outcomes, and a banner when any batch on the chain is under a food-safety hold.
+/// It shows only what `PublicTrace` carries: the product, its origin, the places it passed through with their
+/// regions, their public phone numbers and addresses, dates and inspection outcomes; a banner that names the market
+/// to call when a batch on the chain is held or failed its test and was destroyed, and plain words for a batch
+/// destroyed or voided.
 enum TracePage {
     /// The page for a found code.
     static func html(_ trace: PublicTrace) -> String {
         var body = "<h1>产品追溯</h1><p class=\"en\">Product trace</p>"
-        if trace.foodSafetyHold {
-            body += "<div class=\"hold\">" + HTMLPage.bilingual(
-                "⚠ 食品安全暂扣：本产品流通链上的批次检测不合格或被暂扣，请勿食用，并联系售出的市场。",
-                "Food-safety hold: a batch on this product's chain failed a test or is held. Do not eat it; contact the market that sold it."
-            ) + "</div>"
-        }
+        body += banners(trace)
         body += "<div class=\"card\">"
-        body += "<p>追溯码 / Trace code: <span class=\"code\">\(HTMLPage.escape(grouped(trace.code)))</span></p>"
+        body += "<p>追溯码 / Trace code</p><p>\(HTMLPage.code(trace.code))</p>"
         body += HTMLPage.bilingual("产品：\(trace.product.zh)", "Product: \(trace.product.en)")
-        body += HTMLPage.bilingual("产地：\(trace.origin.zh)（\(trace.originCode)）", "Origin: \(trace.origin.en) (\(trace.originCode))")
+        body += HTMLPage.bilingual("产地：\(trace.origin.zh)", "Origin: \(trace.origin.en)")
         body += "</div>"
         body += "<h2>流通环节</h2><p class=\"en\">Where it has been, from the origin to you</p><ol>"
         for stop in trace.stops.reversed() { body += html(stop) }
@@ -26,35 +23,40 @@ enum TracePage {
         return HTMLPage.document(title: "产品追溯 \(trace.product.zh) / Product trace", body: body)
     }
 
-    /// One place on the chain, as a list item.
-    private static func html(_ stop: PublicTrace.Stop) -> String {
-        let kind = NodeKindLabel.label(stop.nodeKind)
-        var item = "<li class=\"card\">"
-        item += "<p><strong>\(HTMLPage.escape(stop.nodeName.zh))</strong></p><p class=\"en\">\(HTMLPage.escape(stop.nodeName.en))</p>"
-        item += HTMLPage.bilingual("类型：\(kind.zh)　区划：\(stop.region)", "Kind: \(kind.en), region \(stop.region)")
-        item += HTMLPage.bilingual("进场：\(BusinessTime.display(stop.receivedAt))", "Received: \(BusinessTime.display(stop.receivedAt))")
-        if let soldAt = stop.soldAt {
-            item += HTMLPage.bilingual("售出：\(BusinessTime.display(soldAt))", "Sold on: \(BusinessTime.display(soldAt))")
+    /// The warnings above the details: a hold, a failed test whose batch was destroyed, a destroyed or voided batch.
+    /// Each that asks the consumer to act names the market that sold the goods and how to reach it.
+    private static func banners(_ trace: PublicTrace) -> String {
+        guard let seller = trace.stops.first else { return "" }
+        let contact = Self.contact(seller)
+        var html = ""
+        if trace.foodSafetyHold {
+            html += "<div class=\"hold\">" + HTMLPage.bilingual(
+                "⚠ 食品安全暂扣：本产品流通链上的批次检测不合格或被暂扣，请勿食用，并联系售出的市场：\(contact.zh)",
+                "Food-safety hold: a batch on this product's chain failed a test or is held. Do not eat it; contact the market that sold it: \(contact.en)"
+            ) + "</div>"
+        } else if let destroyed = trace.stops.first(where: { $0.status == .disposed && $0.failedTest }) {
+            html += "<div class=\"hold\">" + HTMLPage.bilingual(
+                "⚠ 检测不合格：本产品所在批次在\(destroyed.nodeName.zh)检测不合格，剩余货物已全部销毁。如您手中还有，请勿食用，并联系售出的市场：\(contact.zh)",
+                "Failed a food-safety test: this product's batch failed a test at \(destroyed.nodeName.en) and what was left of it has been destroyed. If you still have some, do not eat it; contact the market that sold it: \(contact.en)"
+            ) + "</div>"
         }
-        if stop.onHold {
-            item += "<div class=\"hold\">" + HTMLPage.bilingual("此批次处于食品安全暂扣状态。", "This batch is under a food-safety hold.") + "</div>"
+        if trace.stops.contains(where: { $0.status == .voided }) {
+            html += "<div class=\"notice\">" + HTMLPage.bilingual(
+                "市场已作废本产品一个批次的进货记录，以下信息可能不完整。如有疑问，请联系售出的市场：\(contact.zh)",
+                "The market voided the receipt of a batch of this product, so what follows may be incomplete. If in doubt, contact the market that sold it: \(contact.en)"
+            ) + "</div>"
         }
-        if stop.inspections.isEmpty {
-            item += HTMLPage.bilingual("检测：无记录", "Tests: none recorded")
-        } else {
-            item += "<p>检测 / Tests:</p><ul>"
-            for inspection in stop.inspections {
-                let outcome = inspection.passed
-                    ? "<span class=\"pass\">合格 Pass</span>" : "<span class=\"fail\">不合格 Fail</span>"
-                item += "<li>\(HTMLPage.escape(inspection.item))：\(outcome)（\(BusinessTime.display(inspection.time))）</li>"
-            }
-            item += "</ul>"
-        }
-        return item + "</li>"
+        return html
     }
 
-    /// `4601 0001 …`, or the text as it is if it is not a trace code.
-    static func grouped(_ code: String) -> String {
-        (try? TraceCode(parsing: code).grouped) ?? code
+    /// A node's name with its public phone number and address, as far as they are recorded.
+    static func contact(_ stop: PublicTrace.Stop) -> LocalizedText {
+        var zh: [String] = [], en: [String] = []
+        if let phone = stop.phone { zh.append("电话 \(phone)"); en.append("phone \(phone)") }
+        if let address = stop.address { zh.append("地址 \(address)"); en.append("address \(address)") }
+        return LocalizedText(
+            zh: stop.nodeName.zh + (zh.isEmpty ? "。" : "（" + zh.joined(separator: "，") + "）。"),
+            en: stop.nodeName.en + (en.isEmpty ? "." : " (" + en.joined(separator: ", ") + ").")
+        )
     }
 }
