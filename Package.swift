@@ -53,6 +53,8 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -83,7 +85,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FieldCLITests",
-            dependencies: ["SyncCore", "FieldCLI"],
+            dependencies: ["SyncCore", "FieldCLI", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

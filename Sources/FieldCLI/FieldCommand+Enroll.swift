@@ -13,6 +13,7 @@ extension FieldCommand {
         )
 
         @OptionGroup var options: GlobalOptions
+        @OptionGroup var connection: ConnectionOptions
         @Argument(help: "服务器地址 / server URL, e.g. http://127.0.0.1:8080") var url: String
         @Argument(help: "一次性注册码 / one-time enrollment code") var code: String
         @Option(help: "设备名称 / a name for this device") var name: String = ProcessInfo.processInfo.hostName
@@ -36,12 +37,19 @@ extension FieldCommand {
                 code: code, deviceName: name, deviceId: existing?.identity.deviceId, node: existing?.identity.node,
                 deviceNumber: existing?.identity.deviceNumber
             )
-            let client = SyncClient(baseURL: URL(string: url)!, secret: nil)
+            connection.announce(url, output: output)
             let response: EnrollResponse
             do {
-                response = try await Retrying(attempts: 3, initialDelay: 1, output: output).run(
-                    LocalizedText(zh: "注册", en: "enrollment")
-                ) { try await client.send("POST", "v1/devices/enroll", body: request, as: EnrollResponse.self) }
+                response = try await SyncClient.with(baseURL: URL(string: url)!, secret: nil, options: connection) { client in
+                    try await Retrying(attempts: 3, initialDelay: 1, output: output).run(
+                        LocalizedText(zh: "注册", en: "enrollment")
+                    ) { try await client.send("POST", "v1/devices/enroll", body: request, as: EnrollResponse.self) }
+                }
+            } catch SyncClient.Failure.unreachable(let problem) {
+                throw ServerUnreachable(server: url, problem: problem, standing: LocalizedText(
+                    zh: "本设备未注册，未做任何改动；联网后再运行 field enroll。",
+                    en: "The device is not enrolled and nothing was changed. Run `field enroll` again once the server can be reached."
+                )).report(output)
             } catch let failure as SyncClient.Failure {
                 throw output.fail(code: "enroll_failed", field: nil, message: failure.summary)
             }

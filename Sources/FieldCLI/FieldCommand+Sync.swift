@@ -9,10 +9,13 @@ extension FieldCommand {
             discussion: """
                 可在任何时候中断，下次从中断处继续。网络故障时自动重试。只有双向都完成时退出码为 0。
                 Resumable at any point; transient failures are retried with backoff. Exit code 0 only when both directions completed.
+                服务器拒绝连接或不可达时只快速重试一次即报告。
+                A server that refuses the connection or cannot be reached is tried once more at once, then reported.
                 """
         )
 
         @OptionGroup var options: GlobalOptions
+        @OptionGroup var connection: ConnectionOptions
         @Option(help: "每次上传的记录数 / entries per push") var batchSize = 500
         @Option(help: "每次下载的条数 / items per pull page") var pageSize = 500
         @Option(help: "网络故障时的尝试次数 / attempts on network failures") var attempts = 5
@@ -42,22 +45,27 @@ extension FieldCommand {
                     en: "this device is not enrolled with a server: run `field enroll URL CODE` first."
                 ))
             }
-            let session = SyncSession(
-                store: store, client: SyncClient(baseURL: url, secret: settings.secret),
-                retrying: Retrying(attempts: attempts, initialDelay: retryDelay, output: output),
-                batchSize: batchSize, pageSize: pageSize, showProgress: !options.json
-            )
+            let before = try Standing(store)
+            connection.announce(settings.serverURL, output: output)
             let summary: Summary
             do {
-                summary = try await session.run()
-            } catch let failure as SyncClient.Failure {
-                let waiting = try store.status().pending
-                if case .unreachable = failure {
-                    throw output.fail(code: "unreachable", field: nil, message: LocalizedText(
-                        zh: "服务器无法连接（\(failure.summary.zh)），本机数据未改动，\(waiting) 条记录等待同步。",
-                        en: "the server is unreachable (\(failure.summary.en)); local data is untouched and \(waiting) entries wait."
-                    ))
+                summary = try await SyncClient.with(baseURL: url, secret: settings.secret, options: connection) { client in
+                    try await SyncSession(
+                        store: store, client: client,
+                        retrying: Retrying(attempts: attempts, initialDelay: retryDelay, output: output),
+                        batchSize: batchSize, pageSize: pageSize, showProgress: !options.json
+                    ).run()
                 }
+            } catch SyncClient.Failure.unreachable(let problem) {
+                let after = try Standing(store)
+                throw ServerUnreachable(server: settings.serverURL, problem: problem, standing: LocalizedText(
+                    zh: "本机有 \(after.pending) 条记录待上传，" + (after == before ? "未做任何改动" : "中断前已同步的部分已保存")
+                        + "；联网后再运行 field sync。",
+                    en: "\(after.pending) entries on this device wait to be pushed; "
+                        + (after == before ? "nothing was changed" : "what was synced before the break is kept")
+                        + ". Run `field sync` again once the server can be reached."
+                )).report(output, pending: after.pending)
+            } catch let failure as SyncClient.Failure {
                 throw output.fail(code: "sync_refused", field: nil, message: failure.summary)
             }
             try output.emit(summary) {
@@ -65,6 +73,20 @@ extension FieldCommand {
                     "同步完成：上传 \(summary.pushed) 条（接收 \(summary.applied)，冲突 \(summary.conflicts)，拒收 \(summary.rejected)），下载 \(summary.pulled) 条。",
                     "sync complete: pushed \(summary.pushed) (applied \(summary.applied), conflicts \(summary.conflicts), rejected \(summary.rejected)), pulled \(summary.pulled)."
                 ) + (summary.rejected > 0 ? output.text("\n被拒收的记录见 field status。", "\nSee `field status` for the rejected entries.") : "")
+            }
+        }
+
+        /// What the device's sync standing is: compared before and after a run that failed, to say whether it changed.
+        private struct Standing: Equatable {
+            let pending: Int64
+            let ackedSeq: Int64?
+            let pullCursor: Int64?
+
+            init(_ store: FieldStore) throws {
+                pending = try store.status().pending
+                let settings = try store.syncSettings()
+                ackedSeq = settings?.ackedSeq
+                pullCursor = settings?.pullCursor
             }
         }
 

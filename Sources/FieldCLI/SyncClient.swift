@@ -9,8 +9,8 @@ import SyncCore
 struct SyncClient {
     /// Why a request did not succeed.
     enum Failure: Error {
-        /// No answer: connection refused, timed out, reset. Worth retrying.
-        case unreachable(String)
+        /// No whole answer came back: see the problem. Worth retrying, except where no connection could be made.
+        case unreachable(ConnectionProblem)
         /// The server answered with an error status.
         case refused(status: Int, body: APIErrorBody?)
 
@@ -25,16 +25,29 @@ struct SyncClient {
 
     let baseURL: URL
     let secret: String?
-    /// How long one request may take, answer included, before it counts as unreachable.
-    let timeout: TimeAmount
+    let options: ConnectionOptions
+    private let http: HTTPClient
 
     /// The largest answer read: a pull page is far smaller.
     static let maxResponseBytes = 256 * 1024 * 1024
 
-    init(baseURL: URL, secret: String?, timeout: TimeInterval = 30) {
-        self.baseURL = baseURL
-        self.secret = secret
-        self.timeout = .milliseconds(Int64(timeout * 1000))
+    /// Runs `body` with a client for `baseURL`, shut down again before this returns.
+    ///
+    /// The client's connection pool does not retry failed connections by itself (AsyncHTTPClient's default retries
+    /// until the request's deadline, so a refused connection used to take the whole 30 s and then report only the
+    /// last socket error): a failure comes back at once, classified, and `Retrying` decides what is worth repeating.
+    static func with<T>(
+        baseURL: URL, secret: String?, options: ConnectionOptions, _ body: (SyncClient) async throws -> T
+    ) async throws -> T {
+        var configuration = HTTPClient.Configuration(timeout: .init(
+            connect: .nanoseconds(Int64(options.connectTimeout * 1e9)),
+            read: .nanoseconds(Int64(options.readTimeout * 1e9)),
+            write: .nanoseconds(Int64(options.readTimeout * 1e9))
+        ))
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return try await HTTPClient.withHTTPClient(configuration: configuration) { http in
+            try await body(SyncClient(baseURL: baseURL, secret: secret, options: options, http: http))
+        }
     }
 
     /// Sends a request and decodes the JSON answer.
@@ -53,11 +66,14 @@ struct SyncClient {
         }
         let data: Data, status: Int
         do {
-            let response = try await HTTPClient.shared.execute(request, timeout: timeout)
+            // No deadline for the whole exchange: the read timeout bounds every silence, and a large push may take long.
+            let response = try await http.execute(request, deadline: .distantFuture)
             status = Int(response.status.code)
             data = Data(try await response.body.collect(upTo: Self.maxResponseBytes).readableBytesView)
         } catch {
-            throw Failure.unreachable(String(describing: error))
+            throw Failure.unreachable(ConnectionProblem(
+                error, connectTimeout: options.connectTimeout, readTimeout: options.readTimeout
+            ))
         }
         guard (200..<300).contains(status) else {
             throw Failure.refused(status: status, body: try? JSONDecoder().decode(APIErrorBody.self, from: data))

@@ -24,12 +24,15 @@ public final class LoopbackSocket: @unchecked Sendable {
         #endif
     }
 
-    /// A socket listening on 127.0.0.1 at a port the system picks (see `port`).
-    public static func listening() throws -> LoopbackSocket {
+    /// A socket listening on 127.0.0.1 at `port`, or at a port the system picks (see `port`).
+    ///
+    /// Connections complete in the system's backlog before anyone calls `accept`: a socket that is never accepted
+    /// from stands for a server that takes connections and never answers.
+    public static func listening(port: Int = 0) throws -> LoopbackSocket {
         let socket = try LoopbackSocket(descriptor: Self.make())
         var reuse: Int32 = 1
         setsockopt(socket.descriptor, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
-        var address = Self.loopback(port: 0)
+        var address = Self.loopback(port: UInt16(port))
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket.descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
