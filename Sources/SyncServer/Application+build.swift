@@ -100,6 +100,7 @@ func buildRouter(_ configuration: ServerConfiguration, service: CentralService) 
     router.group("/v1/export")
         .add(middleware: AdminAuthMiddleware(service: service))
         .addRoutes(ExportController(service: service).endpoints)
+    router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes.map { ($0.path, $0.method) }))
     return router
 }
 
@@ -125,8 +126,8 @@ private func announce(_ configuration: ServerConfiguration, port: Int, adminToke
         lines.append("  设备注册 / enroll a device: field enroll \(base) \(demo.code)")
     }
     if let adminToken {
-        lines.append("管理员令牌（仅显示一次，请妥善保存）/ admin token (shown once, keep it safe): \(adminToken)")
-        lines.append("  仅用于为省级管理员 admin 设置密码 / good only for setting the password of the province admin `admin`:")
+        lines.append("引导令牌（仅显示一次，只用于设置首个省级管理员 admin 的密码）/ bootstrap token (shown once, only for setting the first password of the province admin `admin`): \(adminToken)")
+        lines.append("  设置密码 / set the password:")
         lines.append("  POST \(base)/v1/auth/password {\"bootstrapToken\": \"<令牌 token>\", \"newPassword\": \"<新密码 new password>\"}")
         lines.append("  然后登录 / then log in: POST \(base)/v1/auth/login {\"name\": \"admin\", \"password\": \"…\"}")
     }

@@ -50,4 +50,18 @@ import Testing
             #expect(response.headers[.contentType] == "application/json; charset=utf-8")
         }
     }
+
+    @Test(arguments: [
+        (HTTPRequest.Method.trace, "/healthz", "GET"), (.delete, "/v1/admin/conflicts/3", "GET"),
+        (.get, "/v1/sync/push", "POST"), (.put, "/v1/trace/460100010012611250000197", "GET"),
+    ])
+    func anUndeclaredMethodOnAKnownPathIsA405WithAllow(method: HTTPRequest.Method, path: String, allow: String) async throws {
+        try await withServer { server in
+            let response = try await server.send(method, path)
+            #expect(response.status == .methodNotAllowed, "\(response.text)")
+            #expect(response.headers[.allow] == allow)
+            #expect(try response.apiError.code == "method_not_allowed")
+            #expect(try response.apiError.message.zh.contains(allow))
+        }
+    }
 }
