@@ -13,9 +13,9 @@ extension SyncServerCommand {
         static let configuration = CommandConfiguration(
             abstract: "启动同步服务器 / Start the sync server.",
             discussion: """
-                首次启动时打印管理员令牌（仅显示一次），用于 /v1/admin 接口。给出 --tls-cert 与 --tls-key 时只提供 HTTPS。
+                首次启动时打印一次性的引导令牌（仅显示一次），它只用于为首个省级管理员 admin 设置密码（POST /v1/auth/password 或 admin user passwd admin）；管理接口用登录得到的会话令牌。给出 --tls-cert 与 --tls-key 时只提供 HTTPS。
                 收到 SIGINT 或 SIGTERM 时完成正在处理的请求后退出。日志级别 / log level: 环境变量 LOG_LEVEL（默认 info）。
-                The first start prints the admin token for the /v1/admin routes, once. With --tls-cert and --tls-key it serves HTTPS only.
+                The first start prints a one-time bootstrap token, once: it only sets the first password of the province admin `admin` (POST /v1/auth/password, or admin user passwd admin); the admin routes take the session token a login returns. With --tls-cert and --tls-key it serves HTTPS only.
                 On SIGINT or SIGTERM, finishes the requests in flight and exits. Log level: env LOG_LEVEL (default info).
                 """
         )

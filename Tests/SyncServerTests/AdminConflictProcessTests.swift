@@ -6,7 +6,7 @@ import SyncCore
 @testable import SyncServer
 import Testing
 
-/// The real `sync-server` binary: the admin token `serve` prints once, and the `admin conflicts` commands.
+/// The real `sync-server` binary: the bootstrap token `serve` prints once, and the `admin conflicts` commands.
 @Suite struct AdminConflictProcessTests {
     /// What a finished command printed and how it ended.
     struct Finished {
@@ -100,7 +100,7 @@ import Testing
         try #require(FileManager.default.isExecutableFile(atPath: ServeProcessTests.binary.path), "build sync-server first")
         try await Self.withDirectory { directory in
             let db = directory.appendingPathComponent("central.sqlite").path
-            let prefix = "管理员令牌（仅显示一次，请妥善保存）/ admin token (shown once, keep it safe): "
+            let prefix = "引导令牌（仅显示一次，只用于设置首个省级管理员 admin 的密码）/ bootstrap token (shown once, only for setting the first password of the province admin `admin`): "
             try await Self.serve(db: db, in: directory) { base, printed in
                 #expect(printed.hasPrefix("sync-server 正在监听 / listening on http://127.0.0.1:"))
                 let lines = printed.split(separator: "\n").filter { $0.hasPrefix(prefix) }
@@ -116,8 +116,8 @@ import Testing
                 #expect(try await Self.status("\(base)/v1/admin/conflicts", bearer: token) == 401)
             }
             try await Self.serve(db: db, in: directory) { _, printed in
-                #expect(!printed.contains("admin token"), "\(printed)")
-                #expect(!printed.contains("管理员令牌"))
+                #expect(!printed.contains("bootstrap token"), "\(printed)")
+                #expect(!printed.contains("引导令牌"))
             }
         }
     }

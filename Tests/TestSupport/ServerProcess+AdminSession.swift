@@ -8,7 +8,7 @@ extension ServerProcess {
     /// The one-time bootstrap token the server printed at its first start.
     public var bootstrapToken: String {
         get throws {
-            let marker = "admin token (shown once, keep it safe): "
+            let marker = "bootstrap token (shown once, only for setting the first password of the province admin `admin`): "
             guard let line = log.split(separator: "\n").first(where: { $0.contains(marker) }) else {
                 throw HarnessError("the server printed no bootstrap token:\n\(log)")
             }
