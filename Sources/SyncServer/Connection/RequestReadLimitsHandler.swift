@@ -8,7 +8,8 @@ import SyncCore
 /// Enforces `RequestReadLimits` on one connection, in its channel pipeline after HTTP decoding: closes a connection
 /// whose first request headers or whose request body take too long, and answers 413 `payload_too_large` at once,
 /// closing the connection, when the headers declare a body larger than the limit (without it, the server would
-/// wait for bytes that never come). Nothing it refuses reaches the router.
+/// wait for bytes that never come); the consumer's pages get the refusal as an HTML page, as they get every other.
+/// Nothing it refuses reaches the router.
 final class RequestReadLimitsHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -51,7 +52,7 @@ final class RequestReadLimitsHandler: ChannelDuplexHandler, RemovableChannelHand
             sawFirstHead = true
             cancelDeadline()
             if let declared = head.headerFields[.contentLength].flatMap(Int.init), declared > limits.maxBodyBytes {
-                refuseTooLarge(context, declared: declared)
+                refuseTooLarge(context, declared: declared, page: Self.isPage(head.path))
                 return
             }
             schedule(context, after: limits.bodyTimeout, reason: "request body not received in time")
@@ -84,17 +85,33 @@ final class RequestReadLimitsHandler: ChannelDuplexHandler, RemovableChannelHand
         deadline = nil
     }
 
-    /// Answers 413 with the server's JSON error body and closes the connection once it is written.
-    private func refuseTooLarge(_ context: ChannelHandlerContext, declared: Int) {
+    /// Whether `path` is one of the consumer's pages (`/t`, `/t/{code}`), which answer refusals as HTML.
+    private static func isPage(_ path: String?) -> Bool {
+        guard let path = path?.split(separator: "?", maxSplits: 1).first else { return false }
+        return path == "/t" || path.hasPrefix("/t/")
+    }
+
+    /// Answers 413 — the consumer's page as HTML, any other route with the JSON error body — and closes the
+    /// connection once it is written.
+    private func refuseTooLarge(_ context: ChannelHandlerContext, declared: Int, page: Bool) {
         refused = true
         logger.info("request refused", metadata: ["error.code": "payload_too_large", "content.length": "\(declared)"])
-        let body = APIErrorBody(code: "payload_too_large", field: "Content-Length", message: LocalizedText(
+        let refusal = TraceSyncError(
+            "payload_too_large", field: "Content-Length",
             zh: "请求体声明 \(declared) 字节，超过上限 \(limits.maxBodyBytes) 字节：请分批发送。",
             en: "the request body declares \(declared) bytes, over the limit of \(limits.maxBodyBytes): send it in smaller batches."
-        ))
-        let bytes = (try? JSONEncoder().encode(body)) ?? Data()
+        )
         var response = HTTPResponse(status: .contentTooLarge)
-        response.headerFields[.contentType] = "application/json; charset=utf-8"
+        let bytes: Data
+        if page {
+            bytes = Data(TracePage.html(refusal: refusal, typed: nil).utf8)
+            response.headerFields[.contentType] = "text/html; charset=utf-8"
+            response.headerFields[.contentSecurityPolicy] = HTMLPage.contentSecurityPolicy
+        } else {
+            let body = APIErrorBody(code: refusal.code, field: refusal.field, message: refusal.message)
+            bytes = (try? JSONEncoder().encode(body)) ?? Data()
+            response.headerFields[.contentType] = "application/json; charset=utf-8"
+        }
         response.headerFields[.contentLength] = String(bytes.count)
         response.headerFields[.connection] = "close"
         context.write(wrapOutboundOut(.head(response)), promise: nil)
