@@ -9,8 +9,8 @@ extension FieldCommand {
             discussion: """
                 可在任何时候中断，下次从中断处继续。网络故障时自动重试。只有双向都完成时退出码为 0。
                 Resumable at any point; transient failures are retried with backoff. Exit code 0 only when both directions completed.
-                服务器拒绝连接或不可达时只快速重试一次即报告。
-                A server that refuses the connection or cannot be reached is tried once more at once, then reported.
+                服务器拒绝连接或不可达时，半秒后再试一次即报告。
+                A server that refuses the connection or cannot be reached is tried once more after half a second, then reported.
                 """
         )
 
