@@ -7,20 +7,26 @@ import Testing
 
 /// Refusals that answer no refusal status, and refusals of ended sessions, reach the audit log under the real actor.
 @Suite struct AuditRefusalTests {
-    @Test func aPushOfEntriesOutsideTheDevicesNodeIsAuditedAsRefusedByThatDevice() async throws {
+    @Test func aPushOfAnotherNodesDataOrAnAdminsActIsAuditedAsRefusedByThatDevice() async throws {
         try await withServer { server in
             let device = try await server.enroll(node: "46010001")
             var journal = JournalWriter(device: device)
-            try journal.receive(serial: 1, operatorId: "OP-46010001-001")
+            let receipt = try journal.receive(serial: 1, operatorId: "OP-46010001-001")
             try journal.receive(serial: 2, operatorId: "OP-46010002-001")
+            let batch = try #require(receipt.payload["batchCode"])
+            let release = try JSONValue.object([
+                "batchCode": batch, "lifts": .array([]), "retests": .array([]), "note": .string("复检合格"),
+                "time": .integer(BusinessTime.now()),
+            ]).decode(Release.self)
+            try journal.append(.release(release))
             let pushed = try await server.post("/v1/sync/push", PushRequest(entries: journal.entries), secret: device.secret)
             #expect(pushed.status == .ok)
             let verdicts = try pushed.decoded(PushResponse.self).verdicts
-            #expect(verdicts.map(\.reasonCode) == [nil, "out_of_scope"])
+            #expect(verdicts.map(\.reasonCode) == [nil, "out_of_scope", "release_not_allowed"])
             let records = try server.admin { try $0.auditRecords(actor: "device:\(device.deviceId)") }
             let record = try #require(records.last, "the push that wrote another node's data left no audit record")
             #expect(record.event.action == "sync.push" && record.event.outcome == .refused && record.event.status == 200)
-            #expect(record.event.detail == "out_of_scope seq 2")
+            #expect(record.event.detail == "out_of_scope seq 2; release_not_allowed seq 3")
         }
     }
 

@@ -42,9 +42,10 @@ struct SyncController {
         }
     }
 
-    /// The reasons of entry refusals that are a device writing beyond what it may (OWASP's broken object level
-    /// authorisation): a push with any of them is audited as refused, although it answers 200.
-    static let auditedReasons: Set<String> = ["out_of_scope"]
+    /// The reasons of entry refusals that are a device acting beyond what it may — another node's data (OWASP's
+    /// broken object level authorisation), an admin's act (a hold release): a push with any of them is audited as
+    /// refused, although it answers 200.
+    static let auditedReasons: Set<String> = ["out_of_scope", "release_not_allowed"]
 
     /// Marks the push as refused in the audit trail when entries were refused for a reason in `auditedReasons`,
     /// naming the reasons and the seqs (the first 20 of each).
