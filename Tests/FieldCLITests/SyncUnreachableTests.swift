@@ -7,9 +7,9 @@ import TestSupport
 /// it (English alone with `--lang en`), names what waits on the device, and changes nothing.
 @Suite("field sync without a server")
 struct SyncUnreachableTests {
-    /// Well above what the run takes on a loaded machine (about a second), far below what it took before (each
-    /// attempt waited the whole 30 s request timeout: 2 min 45 s for the default five).
-    static let upperBound = Duration.seconds(15)
+    /// Well above what the run takes (about a second alone, up to about 20 s while the whole suite loads both cores),
+    /// far below what it took before (each attempt waited the whole 30 s request timeout: 2 min 45 s for five).
+    static let upperBound = Duration.seconds(60)
 
     @Test func aStoppedServerIsReportedWithinSecondsWithWhatWaitsAndNothingChanged() async throws {
         try await Self.withStrandedDevice { device, server, _ in

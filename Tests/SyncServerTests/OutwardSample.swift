@@ -24,7 +24,7 @@ struct OutwardSample {
         .init(kind: .sale, field: "price", value: "9876.54", shownIn: []),
         .init(kind: .sale, field: "buyer", value: "秘密买家海口王五商行", shownIn: [.recall]),
         .init(kind: .receipt, field: "supplier", value: "保密供应商澄迈甲乙合作社", shownIn: [.feed]),
-        .init(kind: .receipt, field: "operator", value: "OP-46010001-002", shownIn: [.feed, .csvBatches]),
+        .init(kind: .receipt, field: "operator", value: "OP-46010001-002", shownIn: [.feed, .csvBatches, .recall]),
         .init(kind: .receipt, field: "vehicle_plate", value: "琼A·S9753", shownIn: [.feed]),
         .init(kind: .disposal, field: "witness", value: "见证人赵六", shownIn: [.feed]),
         .init(kind: .disposal, field: "reason", value: "霉变腐烂无害化", shownIn: [.feed, .epcis]),
