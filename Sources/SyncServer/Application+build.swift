@@ -100,6 +100,7 @@ func buildRouter(_ configuration: ServerConfiguration, service: CentralService) 
     router.group("/v1/export")
         .add(middleware: AdminAuthMiddleware(service: service))
         .addRoutes(ExportController(service: service).endpoints)
+    ConsoleRoutes.add(to: router, service: service, limiter: loginLimiter, secure: configuration.tls != nil)
     router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes.map { ($0.path, $0.method) }))
     return router
 }

@@ -13,6 +13,8 @@ struct SyncRequestContext: RemoteAddressRequestContext {
     /// The logged-in admin user, set by `AdminAuthMiddleware` on the `/v1/admin` and `/v1/export` routes; the role
     /// checks of `SyncRequestContext+Roles.swift` read it.
     var admin: AdminPrincipal?
+    /// The console session, set by `ConsoleAuthMiddleware` on the signed-in `/console` pages (with `admin`).
+    var console: ConsoleSession?
     /// What the audit log will say about this request: who acted, and what a handler did.
     let trail = AuditTrail()
 
@@ -21,6 +23,7 @@ struct SyncRequestContext: RemoteAddressRequestContext {
         self.remoteAddress = source.channel.remoteAddress
         self.device = nil
         self.admin = nil
+        self.console = nil
     }
 
     /// The authenticated device; a route behind `DeviceAuthMiddleware` always has one.

@@ -34,7 +34,10 @@ import Testing
             let response = try await server.send(.get, "/openapi.json")
             let document = try #require(try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: Any])
             let paths = try #require(document["paths"] as? [String: [String: Any]])
-            let routed = Set(router.routes.map { "\($0.method.rawValue.lowercased()) \($0.path)" })
+            // The console's pages (/console) are HTML for people, not API for programs: they are left out of the
+            // API document on purpose, and ConsoleTests cover them.
+            let routed = Set(router.routes.filter { !$0.path.description.hasPrefix("/console") }
+                .map { "\($0.method.rawValue.lowercased()) \($0.path)" })
             let documented = Set(paths.flatMap { path, operations in operations.keys.map { "\($0) \(path)" } })
             #expect(routed.count == 28)
             #expect(routed.subtracting(documented).isEmpty, "routes missing from openapi.json")

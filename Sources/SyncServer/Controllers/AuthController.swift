@@ -63,8 +63,8 @@ struct AuthController {
         return Response(status: .noContent)
     }
 
-    /// The client's address, which the rate limit keys on.
-    private static func client(_ context: SyncRequestContext) -> String {
+    /// The client's address, which the rate limit keys on (the console's sign-in keys on it too).
+    static func client(_ context: SyncRequestContext) -> String {
         context.remoteAddress?.ipAddress ?? "unknown"
     }
 }

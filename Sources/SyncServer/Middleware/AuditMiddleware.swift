@@ -3,7 +3,7 @@ import Logging
 import SyncCore
 
 /// Writes the audit record of each request that needs one, once its final status is known: every request to
-/// `/v1/admin`, `/v1/export` and `/v1/auth`, every enrollment, and every refused request on any route (401, 403, 409,
+/// `/v1/admin`, `/v1/export`, `/v1/auth` and the admins' console `/console`, every enrollment, and every refused request on any route (401, 403, 409,
 /// 413, 429), and every request a handler marked as refused in part (`AuditTrail.refused`). It records the route template (never the query or a header, which can hold secrets), the status,
 /// the client's address and the actor that `AuditTrail` holds. Sits outside `ErrorMiddleware` so it sees the status
 /// errors become.
@@ -16,7 +16,7 @@ struct AuditMiddleware: RouterMiddleware {
     /// The statuses that make any request worth a record.
     static let refusedStatuses: Set<Int> = [401, 403, 409, 413, 429]
     /// The path prefixes whose every request is recorded.
-    static let auditedPrefixes = ["/v1/admin", "/v1/export", "/v1/auth", "/v1/devices/enroll"]
+    static let auditedPrefixes = ["/v1/admin", "/v1/export", "/v1/auth", "/v1/devices/enroll", "/console"]
 
     /// Passes the request on, then records it if it needs recording.
     func handle(

@@ -17,7 +17,8 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         }
     }
 
-    private static func apiError(for error: any Error, logger: Logger) -> APIError {
+    /// The `APIError` an error answers with (the console renders the same as a page); logs it.
+    static func apiError(for error: any Error, logger: Logger) -> APIError {
         let apiError: APIError
         switch error {
         case let error as APIError: apiError = error

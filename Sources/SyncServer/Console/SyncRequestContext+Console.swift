@@ -1,0 +1,10 @@
+import SyncCore
+
+extension SyncRequestContext {
+    /// The console session; a route behind `ConsoleAuthMiddleware` always has one.
+    /// - Throws: `TraceSyncError` `unauthorized` without one.
+    func requireConsole() throws -> ConsoleSession {
+        guard let console else { throw ConsoleAuthMiddleware.signInAgain }
+        return console
+    }
+}
