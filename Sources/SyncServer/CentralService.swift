@@ -79,7 +79,7 @@ actor CentralService {
         try store.ensureBootstrapAdminToken()
     }
 
-    /// The consumer's view of a trace code; the child code of a voided sale is not shown, as if unknown.
+    /// The consumer's view of a trace code; the child code of a voided sale is refused as `voided_code`.
     func publicTrace(_ code: String) throws -> PublicTrace {
         try store.publicTrace(code)
     }

@@ -11,17 +11,18 @@ import TestSupport
 @Suite(.serialized, .enabled(if: HeadlessChromium.find() != nil || HeadlessChromium.required,
                              "chromium 未安装，跳过 / chromium is not installed: apt-get install chromium fonts-noto-cjk (set CI=1 to fail instead)"))
 struct PublicPageBrowserTests {
-    /// One page to render: its name (the screenshot's), path, and the texts it must show.
+    /// One page to render: its name (the screenshot's), path, the texts it must show and the markup it must hold.
     struct Page {
         let name: String
         let path: String
         let shows: [String]
+        var markup: [String] = []
     }
 
     static func pages(_ states: PublicPageStates) -> [Page] {
         let market = PublicPageStates.self
         let contactZh = "\(market.marketName)（电话 \(market.marketPhone)，地址 \(market.marketAddress)）"
-        let form = [#"<form action="/t" method="get">"#, "重新输入追溯码 / Type the code again"]
+        let form = #"<form action="/t" method="get">"#, again = "重新输入追溯码 / Type the code again"
         return [
             Page(name: "ok", path: "/t/\(states.ok)", shows: [
                 "产品追溯", "Product trace", "猪肉（白条）", "Pork carcass", "产地：海南省澄迈县", "Origin: Chengmai County, Hainan Province",
@@ -35,16 +36,17 @@ struct PublicPageBrowserTests {
             ]),
             Page(name: "voided", path: "/t/\(states.voided)", shows: [
                 "这笔销售已被市场作废", "the market voided this sale", "这个追溯码不再对应任何商品", "no longer names any goods",
-            ] + form),
+                "请联系\(contactZh)", again,
+            ], markup: [form]),
             Page(name: "destroyed", path: "/t/\(states.destroyed)", shows: [
                 "⚠ 检测不合格", "剩余货物已全部销毁", "what was left of it has been destroyed",
                 "如您手中还有，请勿食用，并联系售出的市场：\(contactZh)", "此批次检测不合格，剩余货物已全部销毁，不再销售。",
             ]),
             Page(name: "mistyped", path: "/t/\(states.mistyped)", shows: [
                 "追溯码校验位错误", "trace code check digits do not match", "请对照收据重新输入", "re-type the 24 digits",
-                "value=\"\(Self.grouped(states.mistyped))\"",
-            ] + form),
-            Page(name: "unknown", path: "/t/\(states.unknown)", shows: ["查无此追溯码", "trace code not found"] + form),
+                again,
+            ], markup: [form, "value=\"\(Self.grouped(states.mistyped))\""]),
+            Page(name: "unknown", path: "/t/\(states.unknown)", shows: ["查无此追溯码", "trace code not found", again], markup: [form]),
         ]
     }
 
@@ -63,7 +65,9 @@ struct PublicPageBrowserTests {
             for page in Self.pages(states) {
                 let screenshot = shots.appendingPathComponent("public-\(page.name).png")
                 let dom = try chromium.render(server.url + page.path, screenshot: screenshot, in: directory)
-                for text in page.shows { #expect(dom.contains(text), "\(page.name) page lacks \(text)") }
+                let text = HTMLText.visible(dom)
+                for shown in page.shows { #expect(text.contains(shown), "\(page.name) page lacks \(shown)") }
+                for markup in page.markup { #expect(dom.contains(markup), "\(page.name) page lacks \(markup)") }
                 for secret in PublicPageStates.secrets { #expect(!dom.contains(secret), "\(page.name) page shows \(secret)") }
                 #expect(!dom.contains("区划") && !dom.contains("<script"), "\(page.name)")
                 #expect(try Data(contentsOf: screenshot).count > 1_000, "\(page.name) screenshot")

@@ -20,9 +20,10 @@ extension CentralStore {
                 // A link whose sale was voided (or whose receipt has not arrived) ends the chain; as the queried
                 // code itself, it names nothing a consumer may see, and the refusal says which.
                 if stops.isEmpty {
-                    let voided = try link.string("kind") == "sale"
-                        && saleVoided(batch: link.string("batch_code")!, event: link.string("event_id")!)
-                    throw voided ? Self.voidedCode(code) : Self.notInEffect(code)
+                    let sale = link.string("kind") == "sale"
+                        ? try voidedSale(batch: link.string("batch_code")!, event: link.string("event_id")!)
+                        : (voided: false, seller: nil)
+                    throw sale.voided ? Self.voidedCode(code, seller: sale.seller) : Self.notInEffect(code)
                 }
                 return (stops, nil)
             }
@@ -119,11 +120,13 @@ extension CentralStore {
         )
     }
 
-    /// True when the sale `event` of batch `batch` is recorded and voided.
-    private func saleVoided(batch: String, event: String) throws -> Bool {
+    /// Whether the sale `event` of batch `batch` is recorded and voided, and the node that sold it.
+    private func voidedSale(batch: String, event: String) throws -> (voided: Bool, seller: Node?) {
         let batchCode = try TraceCode(parsing: batch)
-        guard let line = BatchState.derive(code: batchCode, events: try batchEvents(batchCode))?.line(event) else { return false }
-        return !line.counts
+        guard let state = BatchState.derive(code: batchCode, events: try batchEvents(batchCode)),
+              let line = state.line(event), !line.counts
+        else { return (false, nil) }
+        return (true, try? node(Disclosure.disclose(.receipt(state.receipt), to: .consumer).text("node") ?? ""))
     }
 
     /// Conflicts about a batch or with one of its events as a candidate.
@@ -138,11 +141,17 @@ extension CentralStore {
         ).map { try conflict($0.int("id")!) }
     }
 
-    /// The child code of a sale the market voided (a wrong entry, a sale taken back).
-    static func voidedCode(_ code: TraceCode) -> TraceSyncError {
-        TraceSyncError("voided_code", field: "code",
-                       zh: "追溯码 \(code.grouped) 的销售记录已被市场作废：这张收据不再对应任何商品。如您持有这张收据购买的商品，请联系售出的市场。",
-                       en: "the market voided the sale of trace code \(code.grouped): the receipt no longer names any goods. If you hold goods bought with it, contact the market that sold them.")
+    /// The child code of a sale the market `seller` voided (a wrong entry, goods taken back): what happened, and
+    /// the market to ask, with its public phone and address.
+    static func voidedCode(_ code: TraceCode, seller: Node?) -> TraceSyncError {
+        let market = seller.map {
+            PublicTrace.contact(name: LocalizedText(zh: $0.name, en: $0.nameEn), phone: $0.phone, address: $0.address)
+        } ?? LocalizedText(zh: "售出的市场。", en: "the market that sold them.")
+        return TraceSyncError(
+            "voided_code", field: "code",
+            zh: "市场已作废这张收据上的销售记录（例如录入有误或已退货），这个追溯码不再对应任何商品。如您持有用这张收据购买的商品，请联系\(market.zh)",
+            en: "The market voided the sale on this receipt (a wrong entry, or the goods were returned), so this code no longer names any goods. If you hold goods bought with this receipt, contact \(market.en)"
+        )
     }
 
     /// A code whose batch's receipt has not reached the server yet.

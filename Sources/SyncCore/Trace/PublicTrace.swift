@@ -25,6 +25,20 @@ public struct PublicTrace: Codable, Hashable, Sendable {
 
         /// True when a test of the batch that counts failed.
         public var failedTest: Bool { inspections.contains { !$0.passed } }
+
+        /// The node's name with its public phone number and address, as far as they are recorded.
+        public var contact: LocalizedText { PublicTrace.contact(name: nodeName, phone: phone, address: address) }
+    }
+
+    /// `海口市南北水果蔬菜批发市场（电话 0898-6652 0173，地址 …）。`, and in English; without phone and address, the name.
+    public static func contact(name: LocalizedText, phone: String?, address: String?) -> LocalizedText {
+        var zh: [String] = [], en: [String] = []
+        if let phone { zh.append("电话 \(phone)"); en.append("phone \(phone)") }
+        if let address { zh.append("地址 \(address)"); en.append("address \(address)") }
+        return LocalizedText(
+            zh: name.zh + (zh.isEmpty ? "。" : "（" + zh.joined(separator: "，") + "）。"),
+            en: name.en + (en.isEmpty ? "." : " (" + en.joined(separator: ", ") + ").")
+        )
     }
 
     public let code: String

@@ -66,7 +66,7 @@ enum HTMLPage {
         .notice{background:#fff8e1;border:2px solid #f9a825;border-radius:8px;padding:12px;margin:10px 0}
         .pass{color:#2e7d32;font-weight:bold}.fail{color:#c62828;font-weight:bold}
         ol{padding-left:1.2em}ul{padding-left:1.2em;margin:.3em 0}
-        .code{font-family:"Noto Sans Mono CJK SC",monospace;font-size:1.15em;letter-spacing:.02em}.g{white-space:nowrap}
+        .code{font-family:"Noto Sans Mono CJK SC",monospace;font-size:1.15em;letter-spacing:.02em}.g,.n{white-space:nowrap}
         form{margin:12px 0}label{display:block;margin-bottom:6px}
         input{font:inherit;font-size:1.1em;width:100%;box-sizing:border-box;padding:8px;border:1px solid #999;border-radius:6px}
         button{font:inherit;margin-top:8px;padding:8px 20px;border:0;border-radius:6px;background:#1565c0;color:#fff}
@@ -89,8 +89,14 @@ enum HTMLPage {
         )
     }
 
-    /// A paragraph in Chinese with its English under it, both escaped.
+    /// A paragraph in Chinese with its English under it, both escaped, numbers kept whole.
     static func bilingual(_ zh: String, _ en: String) -> String {
-        "<p>\(escape(zh))</p><p class=\"en\">\(escape(en))</p>"
+        "<p>\(unbroken(escape(zh)))</p><p class=\"en\">\(unbroken(escape(en)))</p>"
+    }
+
+    /// Escaped `html` with each number written in groups (a phone number `0898-6652 0173`, a time `2026-12-02 07:12`)
+    /// in a `nowrap` span, so a narrow screen never breaks the line inside it.
+    static func unbroken(_ html: String) -> String {
+        html.replacing(/[0-9]+(?:[ \-:][0-9]+)+/) { "<span class=\"n\">\($0.output)</span>" }
     }
 }

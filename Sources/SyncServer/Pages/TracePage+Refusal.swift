@@ -43,9 +43,7 @@ extension TracePage {
              LocalizedText(zh: "请核对收据上的追溯码；刚售出的商品要等市场设备同步后才能查到，请稍后再试。",
                            en: "Check the code on the receipt; goods sold just now can be found once the market's device has synced, so try again later."))
         case "voided_code":
-            (LocalizedText(zh: "这笔销售已被市场作废", en: "the market voided this sale"),
-             LocalizedText(zh: "市场已作废这张收据上的销售记录（例如录入有误或已退货），这个追溯码不再对应任何商品。如您持有用这张收据购买的商品，请联系售出的市场。",
-                           en: "The market voided the sale on this receipt (a wrong entry, or the goods were returned), so this code no longer names any goods. If you hold goods bought with this receipt, contact the market that sold them."))
+            (LocalizedText(zh: "这笔销售已被市场作废", en: "the market voided this sale"), refusal.message)
         case "trace_code_check":
             (LocalizedText(zh: "追溯码校验位错误", en: "trace code check digits do not match"),
              LocalizedText(zh: "有数字输错或前后颠倒：请对照收据重新输入 24 位数字。",

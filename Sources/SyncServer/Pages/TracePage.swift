@@ -27,7 +27,7 @@ enum TracePage {
     /// Each that asks the consumer to act names the market that sold the goods and how to reach it.
     private static func banners(_ trace: PublicTrace) -> String {
         guard let seller = trace.stops.first else { return "" }
-        let contact = Self.contact(seller)
+        let contact = seller.contact
         var html = ""
         if trace.foodSafetyHold {
             html += "<div class=\"hold\">" + HTMLPage.bilingual(
@@ -47,16 +47,5 @@ enum TracePage {
             ) + "</div>"
         }
         return html
-    }
-
-    /// A node's name with its public phone number and address, as far as they are recorded.
-    static func contact(_ stop: PublicTrace.Stop) -> LocalizedText {
-        var zh: [String] = [], en: [String] = []
-        if let phone = stop.phone { zh.append("电话 \(phone)"); en.append("phone \(phone)") }
-        if let address = stop.address { zh.append("地址 \(address)"); en.append("address \(address)") }
-        return LocalizedText(
-            zh: stop.nodeName.zh + (zh.isEmpty ? "。" : "（" + zh.joined(separator: "，") + "）。"),
-            en: stop.nodeName.en + (en.isEmpty ? "." : " (" + en.joined(separator: ", ") + ").")
-        )
     }
 }
