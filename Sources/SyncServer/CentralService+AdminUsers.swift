@@ -40,9 +40,11 @@ extension CentralService {
         try store.storeNewPassword(hash, of: name)
     }
 
-    /// Sets the first password of the bootstrap token's user; returns the user's name.
-    func setPassword(bootstrapToken: String, to password: String) throws -> String {
-        try store.setPassword(bootstrapToken: bootstrapToken, to: password)
+    /// Sets the first password of the bootstrap token's user, hashed on `passwords`; returns the user's name.
+    func setPassword(bootstrapToken: String, to password: String) async throws -> String {
+        let name = try store.checkBootstrapPassword(bootstrapToken: bootstrapToken, password: password)
+        let hash = try await passwords.run { try NewPasswordHash(hashing: password) }
+        return try store.setPassword(bootstrapToken: bootstrapToken, hash: hash, of: name)
     }
 
     /// Every admin user.
@@ -50,9 +52,11 @@ extension CentralService {
         try store.adminUsers()
     }
 
-    /// Adds an admin user.
-    func addAdminUser(name: String, role: AdminRole, nodes: [String], password: String) throws -> AdminUser {
-        try store.addAdminUser(name: name, role: role, nodes: nodes, password: password)
+    /// Adds an admin user; the password is hashed on `passwords`.
+    func addAdminUser(name: String, role: AdminRole, nodes: [String], password: String) async throws -> AdminUser {
+        let user = try store.checkNewAdminUser(name: name, role: role, nodes: nodes, password: password)
+        let hash = try await passwords.run { try NewPasswordHash(hashing: password) }
+        return try store.addAdminUser(user, hash: hash)
     }
 
     /// Disables an admin user and ends their sessions.

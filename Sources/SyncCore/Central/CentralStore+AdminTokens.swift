@@ -25,19 +25,38 @@ extension CentralStore {
         try database.row("SELECT name FROM admin_tokens WHERE token_hash = ?", Secrets.hash(token))?.string("name")
     }
 
-    /// Sets the first password of the user the bootstrap token belongs to, which voids the token.
+    /// Sets the first password of the user the bootstrap token belongs to, which voids the token; hashes it on the
+    /// caller's thread.
     /// - Returns: the user's name.
     /// - Throws: `TraceSyncError` `unauthorized` for a token that is unknown or already used, or `weak_password`.
     @discardableResult
     public func setPassword(bootstrapToken: String, to password: String) throws -> String {
-        guard let name = try bootstrapUser(token: bootstrapToken) else {
-            throw TraceSyncError("unauthorized", field: "bootstrapToken",
-                                 zh: "引导令牌无效或已用过：它只能用一次。请用 POST /v1/auth/login 登录，或在服务器上运行 sync-server admin user passwd admin 重设密码。",
-                                 en: "the bootstrap token is not valid or was already used: it works once. Log in with POST /v1/auth/login, or reset the password on the server with sync-server admin user passwd admin.")
-        }
+        let name = try checkBootstrapPassword(bootstrapToken: bootstrapToken, password: password)
+        return try setPassword(bootstrapToken: bootstrapToken, hash: try NewPasswordHash(hashing: password), of: name)
+    }
+
+    /// Checks the bootstrap token and the first password it is to set, storing nothing; returns the user's name.
+    /// - Throws: `TraceSyncError` `unauthorized` or `weak_password`.
+    public func checkBootstrapPassword(bootstrapToken: String, password: String) throws -> String {
+        guard let name = try bootstrapUser(token: bootstrapToken) else { throw Self.bootstrapTokenInvalid }
         try PasswordPolicy.check(password, name: name)
-        let hash = try PasswordHash(hashing: password).stored
-        try database.inTransaction { try storePassword(hash, of: name) }
         return name
     }
+
+    /// Stores the hash of a password `checkBootstrapPassword` accepted, if the token is still good.
+    /// - Throws: `TraceSyncError` `unauthorized` when the token was used in the meantime.
+    @discardableResult
+    public func setPassword(bootstrapToken: String, hash: NewPasswordHash, of name: String) throws -> String {
+        try database.inTransaction {
+            guard try bootstrapUser(token: bootstrapToken) == name else { throw Self.bootstrapTokenInvalid }
+            try storePassword(hash.stored, of: name)
+        }
+        return name
+    }
+
+    private static let bootstrapTokenInvalid = TraceSyncError(
+        "unauthorized", field: "bootstrapToken",
+        zh: "引导令牌无效或已用过：它只能用一次。请用 POST /v1/auth/login 登录，或在服务器上运行 sync-server admin user passwd admin 重设密码。",
+        en: "the bootstrap token is not valid or was already used: it works once. Log in with POST /v1/auth/login, or reset the password on the server with sync-server admin user passwd admin."
+    )
 }

@@ -1,22 +1,36 @@
 /// Admin users: adding, listing, disabling and setting passwords. Passwords are checked against `PasswordPolicy`
 /// and stored only as `PasswordHash`es.
 extension CentralStore {
-    /// Adds an admin user with a password.
+    /// Adds an admin user with a password, hashing it on the caller's thread.
     /// - Parameters:
     ///   - nodes: the node codes a node admin looks after (at least one, each known); empty for the other roles.
     /// - Throws: `TraceSyncError` `bad_user_name`, `user_exists`, `bad_nodes`, `unknown_node` or `weak_password`;
     ///   nothing is changed then.
     @discardableResult
     public func addAdminUser(name: String, role: AdminRole, nodes: [String], password: String) throws -> AdminUser {
+        let user = try checkNewAdminUser(name: name, role: role, nodes: nodes, password: password)
+        return try addAdminUser(user, hash: try NewPasswordHash(hashing: password))
+    }
+
+    /// Checks a new user's name, nodes and password, storing nothing, so that the password can be hashed elsewhere
+    /// before `addAdminUser(_:hash:)`.
+    /// - Throws: `TraceSyncError` `bad_user_name`, `bad_nodes`, `unknown_node` or `weak_password`.
+    public func checkNewAdminUser(name: String, role: AdminRole, nodes: [String], password: String) throws -> NewAdminUser {
         try Self.checkUserName(name)
         let nodes = try checkedNodes(nodes, role: role)
         try PasswordPolicy.check(password, name: name)
-        let hash = try PasswordHash(hashing: password).stored
-        return try database.inTransaction {
-            guard try database.row("SELECT name FROM admin_users WHERE name = ?", name) == nil else {
+        return NewAdminUser(name: name, role: role, nodes: nodes)
+    }
+
+    /// Adds a user checked by `checkNewAdminUser`, with the hash of the password checked there.
+    /// - Throws: `TraceSyncError` `user_exists`; nothing is changed then.
+    @discardableResult
+    public func addAdminUser(_ user: NewAdminUser, hash: NewPasswordHash) throws -> AdminUser {
+        try database.inTransaction {
+            guard try database.row("SELECT name FROM admin_users WHERE name = ?", user.name) == nil else {
                 throw TraceSyncError("user_exists", field: "name",
-                                     zh: "用户 \(name) 已存在：请换一个用户名，或用 admin user list 查看已有用户。",
-                                     en: "the user \(name) already exists: choose another name, or see `admin user list`.")
+                                     zh: "用户 \(user.name) 已存在：请换一个用户名，或用 admin user list 查看已有用户。",
+                                     en: "the user \(user.name) already exists: choose another name, or see `admin user list`.")
             }
             let now = clock()
             try database.run(
@@ -24,9 +38,9 @@ extension CentralStore {
                 INSERT INTO admin_users (name, role, nodes, password_hash, created_at, password_changed_at)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """,
-                name, role.rawValue, nodes.joined(separator: " "), hash, now, now
+                user.name, user.role.rawValue, user.nodes.joined(separator: " "), hash.stored, now, now
             )
-            return try adminUser(name)
+            return try adminUser(user.name)
         }
     }
 

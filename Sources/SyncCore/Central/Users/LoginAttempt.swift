@@ -33,13 +33,3 @@ public struct PasswordCheck: Sendable {
     /// A stronger hash of the same password, to store in place of an outdated one.
     let rehashed: String?
 }
-
-/// A new password, hashed outside the store (slow on purpose) and then stored by it.
-public struct NewPasswordHash: Sendable {
-    let stored: String
-
-    /// Hashes `password` with a new salt at today's rounds.
-    public init(hashing password: String) throws {
-        stored = try PasswordHash(hashing: password).stored
-    }
-}
