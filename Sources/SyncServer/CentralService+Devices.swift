@@ -21,4 +21,32 @@ extension CentralService {
         try store.revokeDevice(id)
         return try store.device(id)
     }
+
+    /// Enrolled devices with their latest inspector, rejected entries and clock skew, of one node or all.
+    func deviceActivity(node: String?) throws -> [CentralStore.DeviceActivity] {
+        if let node { _ = try store.node(node) }
+        return try store.deviceActivity(node: node)
+    }
+
+    /// Issues a one-time enrollment code for `node`, valid for `expires` (`7d`, `24h` or a date, as
+    /// `admin enroll-code --expires` reads it); returns the code and when it expires.
+    func issueEnrollCode(node: String, expires: String) throws -> (code: String, expiresAt: Int64) {
+        let expiresAt = try EnrollCodeExpiry.parse(expires, now: store.clock())
+        return (try store.issueEnrollCode(node: node, expiresAt: expiresAt), expiresAt)
+    }
+
+    /// Every node, by code.
+    func nodes() throws -> [Node] {
+        try store.nodes()
+    }
+
+    /// The node with this code.
+    func node(_ code: String) throws -> Node {
+        try store.node(code)
+    }
+
+    /// The store's clock, in milliseconds.
+    func now() -> Int64 {
+        store.clock()
+    }
 }

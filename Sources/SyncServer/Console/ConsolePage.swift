@@ -112,5 +112,8 @@ enum ConsoleNavigation {
     }
 
     /// The links after 概览 and 冲突.
-    static let extraLinks: [Link] = []
+    static let extraLinks: [Link] = [
+        Link(path: "/console/devices", label: LocalizedText(zh: "设备", en: "Devices")),
+        Link(path: "/console/operators", label: LocalizedText(zh: "经营者", en: "Operators")),
+    ]
 }
