@@ -120,7 +120,7 @@ private func bootstrapAdminToken(_ service: CentralService, logger: Logger) asyn
 /// token, then flushes: scripts and tests wait for the first line. The token goes to standard output only, not the log.
 private func announce(_ configuration: ServerConfiguration, port: Int, adminToken: String?) {
     let base = "\(configuration.tls == nil ? "http" : "https")://\(configuration.host):\(port)"
-    var lines = ["sync-server 正在监听 / listening on \(base)"]
+    var lines = ["sync-server 正在监听 / listening on \(base)", "管理控制台 / admins' console: \(base)/console"]
     for demo in configuration.demoEnrollments {
         lines.append("演示市场 / demo market \(demo.node.code) \(demo.node.name)")
         lines.append("  注册码 / enrollment code: \(demo.code)（有效期至 / expires \(BusinessTime.display(demo.expiresAt)) UTC+8）")
@@ -128,7 +128,8 @@ private func announce(_ configuration: ServerConfiguration, port: Int, adminToke
     }
     if let adminToken {
         lines.append("引导令牌（仅显示一次，只用于设置首个省级管理员 admin 的密码）/ bootstrap token (shown once, only for setting the first password of the province admin `admin`): \(adminToken)")
-        lines.append("  设置密码 / set the password:")
+        lines.append("  在浏览器中设置密码 / set the password in the browser: \(base)/console/password")
+        lines.append("  或用 API 设置 / or with the API:")
         lines.append("  POST \(base)/v1/auth/password {\"bootstrapToken\": \"<令牌 token>\", \"newPassword\": \"<新密码 new password>\"}")
         lines.append("  然后登录 / then log in: POST \(base)/v1/auth/login {\"name\": \"admin\", \"password\": \"…\"}")
     }

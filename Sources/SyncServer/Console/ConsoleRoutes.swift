@@ -16,6 +16,7 @@ enum ConsoleRoutes {
         let signedIn = console.group().add(middleware: ConsoleAuthMiddleware(service: service))
         signedIn.addRoutes(ConsoleSessionController(service: service, secure: secure).endpoints)
         signedIn.addRoutes(ConsoleOverviewController(service: service).endpoints)
+        signedIn.addRoutes(ConsoleConflictsController(service: service).endpoints)
         signedIn.addRoutes(ConsoleDevicesController(service: service, secure: secure).endpoints)
         signedIn.addRoutes(ConsoleOperatorsController(service: service).endpoints)
     }
