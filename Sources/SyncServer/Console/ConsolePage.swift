@@ -115,5 +115,6 @@ enum ConsoleNavigation {
     static let extraLinks: [Link] = [
         Link(path: "/console/devices", label: LocalizedText(zh: "设备", en: "Devices")),
         Link(path: "/console/operators", label: LocalizedText(zh: "经营者", en: "Operators")),
+        Link(path: "/console/recall", label: LocalizedText(zh: "召回", en: "Recall")),
     ]
 }

@@ -19,5 +19,6 @@ enum ConsoleRoutes {
         signedIn.addRoutes(ConsoleConflictsController(service: service).endpoints)
         signedIn.addRoutes(ConsoleDevicesController(service: service, secure: secure).endpoints)
         signedIn.addRoutes(ConsoleOperatorsController(service: service).endpoints)
+        signedIn.addRoutes(ConsoleRecallController(service: service).endpoints)
     }
 }
