@@ -116,5 +116,6 @@ enum ConsoleNavigation {
         Link(path: "/console/devices", label: LocalizedText(zh: "设备", en: "Devices")),
         Link(path: "/console/operators", label: LocalizedText(zh: "经营者", en: "Operators")),
         Link(path: "/console/recall", label: LocalizedText(zh: "召回", en: "Recall")),
+        Link(path: "/console/users", label: LocalizedText(zh: "用户", en: "Users")),
     ]
 }

@@ -20,5 +20,6 @@ enum ConsoleRoutes {
         signedIn.addRoutes(ConsoleDevicesController(service: service, secure: secure).endpoints)
         signedIn.addRoutes(ConsoleOperatorsController(service: service).endpoints)
         signedIn.addRoutes(ConsoleRecallController(service: service).endpoints)
+        signedIn.addRoutes(ConsoleUsersController(service: service).endpoints)
     }
 }
