@@ -111,7 +111,7 @@ def main():
         # The queue, filtered to oversold conflicts, then the conflict.
         driver.find_element(By.LINK_TEXT, "冲突 Conflicts").click()
         Select(driver.find_element(By.NAME, "kind")).select_by_value("oversold")
-        driver.find_element(By.CSS_SELECTOR, "form.card button[type=submit]").click()
+        driver.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]").click()
         shot(driver, args.screenshots, "queue")
         driver.find_element(By.LINK_TEXT, f"#{conflict}").click()
         page = text(driver)

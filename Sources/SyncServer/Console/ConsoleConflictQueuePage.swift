@@ -47,7 +47,7 @@ enum ConsoleConflictQueuePage {
             option("", "全部 any", selected: filter.statusText.isEmpty),
         ]
         return """
-        <form method="get" action="/console/conflicts" class="card">\
+        <form method="get" action="/console/conflicts" class="card filters">\
         <label>\(ConsolePage.t("节点", "Node")) <select name="node">\(nodeOptions.joined())</select></label>\
         <label>\(ConsolePage.t("类型", "Kind")) <select name="kind">\(kindOptions.joined())</select></label>\
         <label>\(ConsolePage.t("状态", "Status")) <select name="status">\(statusOptions.joined())</select></label>\

@@ -21,11 +21,11 @@ enum ConsoleStyle {
     .hold{color:#c62828;font-weight:bold}.pass{color:#2e7d32;font-weight:bold}.food{background:#fff3e0}
     table{border-collapse:collapse;width:100%;background:#fff}th,td{border:1px solid #dde;padding:4px 8px;text-align:left;vertical-align:top}
     th{background:#eef2f7}td.diff{background:#fff59d;font-weight:bold}
-    form{margin:8px 0}label{display:block;margin:6px 0}
+    form{margin:8px 0}label{display:block;margin:6px 0}form.filters label{display:inline-block;margin-right:14px}
     input,select,textarea{font:inherit;padding:6px;border:1px solid #99a;border-radius:6px;box-sizing:border-box}
     form.stack input,form.stack textarea,form.stack select{width:100%;max-width:420px;display:block}
     button{font:inherit;margin-top:6px;padding:6px 18px;border:0;border-radius:6px;background:#1565c0;color:#fff;cursor:pointer}button .en{color:#dce8f7}header button .en{color:#456}
-    code,.mono{font-family:"Noto Sans Mono CJK SC",monospace}
+    code,.mono{font-family:"Noto Sans Mono CJK SC",monospace}pre{white-space:pre-wrap;overflow-wrap:anywhere;margin:.3em 0}
     svg{max-width:100%;height:auto;background:#fff}
     """
 

@@ -118,4 +118,29 @@ import Testing
             #expect(other.text.contains("没有待处理的冲突"))
         }
     }
+
+    @Test func aHeldBatchIsReleasedFromItsConflictPageOnlyAfterARetest() async throws {
+        try await withServer { server in
+            var held = try await AdminHoldRouteTests.voidedFailure(server)
+            let conflict = try #require(try server.admin { try $0.conflicts(status: .open, kind: .holdVoided) }.first)
+            try server.addUser("market", role: .node, nodes: ["46010001"])
+            var browser = ConsoleBrowser(server: server)
+            let csrf = try await browser.signIn("market")
+            let page = try await browser.send(.get, "/console/conflicts/\(conflict.id)")
+            #expect(page.text.contains("/console/conflicts/\(conflict.id)/release"))
+            #expect(page.text.contains("扣留中"))
+            let early = try await browser.send(.post, "/console/conflicts/\(conflict.id)/release", form: ["csrf": csrf, "note": "复检 retest"])
+            #expect(early.status == .conflict, "no passing re-test yet")
+            #expect(try server.admin { try $0.holds(node: "46010001") }.map(\.code) == [held.code])
+            try held.first.inspect(held.receipt, passed: true)
+            try await server.push(held.first)
+            let released = try await browser.send(.post, "/console/conflicts/\(conflict.id)/release", form: ["csrf": csrf, "note": "复检合格，解除扣留"])
+            #expect(released.status == .seeOther)
+            #expect(try server.admin { try $0.holds(node: "46010001") }.isEmpty)
+            #expect(try server.admin { try $0.conflict(conflict.id) }.status == .resolved, "the release settles the hold_voided conflict")
+            let audit = try server.admin { try $0.auditRecords(actor: "user:market", action: "hold.release") }
+            #expect(audit.map(\.event.outcome) == [.refused, .success], "the 409 is recorded as refused")
+            #expect(audit.allSatisfy { $0.event.target == held.code })
+        }
+    }
 }
