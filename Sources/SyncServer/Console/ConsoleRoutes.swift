@@ -21,5 +21,6 @@ enum ConsoleRoutes {
         signedIn.addRoutes(ConsoleOperatorsController(service: service).endpoints)
         signedIn.addRoutes(ConsoleRecallController(service: service).endpoints)
         signedIn.addRoutes(ConsoleUsersController(service: service).endpoints)
+        signedIn.addRoutes(ConsoleAuditController(service: service).endpoints)
     }
 }
