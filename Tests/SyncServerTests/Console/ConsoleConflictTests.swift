@@ -43,6 +43,9 @@ import Testing
             let resolve = try await browser.send(.post, "/console/conflicts/\(scenario.conflict.id)/resolve",
                                                  form: ["csrf": csrf, "action": "accept", "note": "不是我的 not mine"])
             #expect(resolve.status == .forbidden)
+            let release = try await browser.send(.post, "/console/conflicts/\(scenario.conflict.id)/release",
+                                                 form: ["csrf": csrf, "note": "不是我的 not mine"])
+            #expect(release.status == .forbidden)
             #expect(try server.admin { try $0.conflict(scenario.conflict.id) }.status == .open)
         }
     }
