@@ -22,5 +22,6 @@ enum ConsoleRoutes {
         signedIn.addRoutes(ConsoleRecallController(service: service).endpoints)
         signedIn.addRoutes(ConsoleUsersController(service: service).endpoints)
         signedIn.addRoutes(ConsoleAuditController(service: service).endpoints)
+        signedIn.addRoutes(ConsoleStatsController(service: service).endpoints)
     }
 }
