@@ -19,8 +19,8 @@ struct ConsoleConflictFilter {
         }
         statusText = parameters.get("status").map { $0.trimmingCharacters(in: .whitespaces) } ?? "open"
         query = try ConflictQuery(status: statusText.isEmpty ? nil : statusText, kind: value("kind"), node: value("node"))
-        from = try value("from").map { try BusinessTime.day($0, field: "from") }
-        to = try value("to").map { try BusinessTime.day($0, field: "to") }
+        from = try value("from").map { try QueryValue.day($0, "from") }
+        to = try value("to").map { try QueryValue.day($0, "to") }
     }
 
     /// Whether the conflict opened within the days asked for.

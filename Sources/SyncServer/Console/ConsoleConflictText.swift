@@ -9,6 +9,14 @@ enum ConsoleConflictText {
     static let kindsInQueueOrder: [ConflictKind] =
         ConflictKind.allCases.filter { foodSafetyKinds.contains($0) } + ConflictKind.allCases.filter { !foodSafetyKinds.contains($0) }
 
+    /// The queue's order: food-safety conflicts first, then newest first.
+    static func queueOrder(_ records: [ConflictRecord]) -> [ConflictRecord] {
+        records.sorted { a, b in
+            let foodA = foodSafetyKinds.contains(a.kind), foodB = foodSafetyKinds.contains(b.kind)
+            return foodA != foodB ? foodA : a.id > b.id
+        }
+    }
+
     /// What an event says, in a few words, escaped.
     static func summary(_ body: EventBody) -> String {
         switch body {

@@ -27,10 +27,7 @@ struct ConsoleConflictsController {
         if let node = filter.query.node { try context.requireNode(node) }
         let records = try await service.conflicts(status: filter.query.status, kind: filter.query.kind, node: filter.query.node)
             .filter { admin.mayAccess(node: $0.node) && filter.admits($0) }
-        let ordered = records.sorted { a, b in
-            let fa = ConsoleConflictText.foodSafetyKinds.contains(a.kind), fb = ConsoleConflictText.foodSafetyKinds.contains(b.kind)
-            return fa != fb ? fa : a.id > b.id
-        }
+        let ordered = ConsoleConflictText.queueOrder(records)
         let nodes = try await service.nodes().filter { admin.mayAccess(node: $0.code) }
         let body = ConsoleConflictQueuePage.filterForm(filter, nodes: nodes) + ConsoleConflictQueuePage.table(ordered)
         return try ConsolePage.response(title: LocalizedText(zh: "冲突队列", en: "Conflict queue"), context: context, body: body)
