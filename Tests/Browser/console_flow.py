@@ -19,7 +19,8 @@ import urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 
 def fail(message):
@@ -47,12 +48,23 @@ def text(driver):
     return driver.find_element(By.TAG_NAME, "body").text
 
 
+def click_and_wait(driver, element, arrived):
+    """Clicks a link or a form's submit button and waits (up to 20 s, for a loaded machine) until `arrived(driver)`
+    holds on the page it leads to; True if it did."""
+    element.click()
+    try:
+        WebDriverWait(driver, 20).until(lambda d: arrived(d))
+        return True
+    except TimeoutException:
+        return False
+
+
 def sign_in(driver, url, name, password):
     driver.get(url + "/console/login")
     driver.find_element(By.NAME, "name").send_keys(name)
     driver.find_element(By.NAME, "password").send_keys(password)
-    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-    if "/console/login" in driver.current_url:
+    button = driver.find_element(By.CSS_SELECTOR, "form button[type=submit]")
+    if not click_and_wait(driver, button, lambda d: "/console/login" not in d.current_url):
         fail(f"signing in as {name} failed: {text(driver)}")
 
 
@@ -91,8 +103,8 @@ def main():
         driver.find_element(By.NAME, "bootstrapToken").send_keys(args.bootstrap_token)
         driver.find_element(By.NAME, "newPassword").send_keys(args.password)
         driver.find_element(By.NAME, "repeatPassword").send_keys(args.password)
-        driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-        if "密码已设置" not in text(driver):
+        button = driver.find_element(By.CSS_SELECTOR, "form button[type=submit]")
+        if not click_and_wait(driver, button, lambda d: "密码已设置" in text(d)):
             fail("setting the first password did not say so: " + text(driver))
 
         sign_in(driver, url, "admin", args.password)
@@ -109,11 +121,11 @@ def main():
             fail(f"a resolve form without its CSRF token answered {status}, not 403")
 
         # The queue, filtered to oversold conflicts, then the conflict.
-        driver.find_element(By.LINK_TEXT, "冲突 Conflicts").click()
+        click_and_wait(driver, driver.find_element(By.LINK_TEXT, "冲突 Conflicts"), lambda d: "/console/conflicts" in d.current_url)
         Select(driver.find_element(By.NAME, "kind")).select_by_value("oversold")
-        driver.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]").click()
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]"), lambda d: "kind=oversold" in d.current_url)
         shot(driver, args.screenshots, "queue")
-        driver.find_element(By.LINK_TEXT, f"#{conflict}").click()
+        click_and_wait(driver, driver.find_element(By.LINK_TEXT, f"#{conflict}"), lambda d: "批次时间线" in text(d))
         page = text(driver)
         for expected in ("批次时间线", "服务器接收时间", "结存与买方", "张三", "李四", "作废记录"):
             if expected not in page:
@@ -126,14 +138,14 @@ def main():
         form = driver.find_element(By.XPATH, "//form[input[@name='action' and @value='void']]")
         Select(form.find_element(By.NAME, "eventId")).select_by_value(args.void_event)
         form.find_element(By.NAME, "note").send_keys(args.note)
-        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        click_and_wait(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]"), lambda d: "冲突已处理" in text(d))
         page = text(driver)
         if "冲突已处理" not in page or "设备将拉取的服务器记录" not in page or "server #" not in page:
             fail("after resolving, the page does not show the server entry: " + page)
         shot(driver, args.screenshots, "resolved")
 
-        driver.find_element(By.CSS_SELECTOR, "header form button").click()
-        if "/console/login" not in driver.current_url:
+        button = driver.find_element(By.CSS_SELECTOR, "header form button")
+        if not click_and_wait(driver, button, lambda d: "/console/login" in d.current_url):
             fail("signing out did not return to the sign-in page")
 
         # A node admin of another market opening the conflict by its URL.

@@ -15,7 +15,7 @@ enum ConsoleChart {
     /// rate), else the largest value sets it.
     static func bars(_ bars: [Bar], title: LocalizedText, maximum: Double? = nil, colour: String, format: (Double) -> String) -> String {
         let width = 720.0, height = 220.0, left = 40.0, bottom = 30.0, top = 24.0
-        let top_ = maximum ?? max(bars.compactMap(\.value).max() ?? 0, 1)
+        let scale = maximum ?? max(bars.compactMap(\.value).max() ?? 0, 1)
         let step = (width - left - 8) / Double(max(bars.count, 1))
         let plot = height - bottom - top
         var svg = """
@@ -23,13 +23,13 @@ enum ConsoleChart {
         <title>\(HTMLPage.escape(title.zh)) / \(HTMLPage.escape(title.en))</title>\
         <text x="\(Int(left))" y="16" font-size="13">\(HTMLPage.escape(title.zh)) / \(HTMLPage.escape(title.en))</text>\
         <line x1="\(Int(left))" y1="\(Int(height - bottom))" x2="\(Int(width - 8))" y2="\(Int(height - bottom))" stroke="#888"/>\
-        <text x="\(Int(left) - 4)" y="\(Int(top) + 4)" font-size="10" text-anchor="end">\(HTMLPage.escape(format(top_)))</text>\
+        <text x="\(Int(left) - 4)" y="\(Int(top) + 4)" font-size="10" text-anchor="end">\(HTMLPage.escape(format(scale)))</text>\
         <text x="\(Int(left) - 4)" y="\(Int(height - bottom))" font-size="10" text-anchor="end">0</text>
         """
         for (index, bar) in bars.enumerated() {
             let x = left + Double(index) * step
             if let value = bar.value {
-                let h = plot * min(value / top_, 1)
+                let h = plot * min(value / scale, 1)
                 svg += "<rect x=\"\(fmt(x + 1))\" y=\"\(fmt(height - bottom - h))\" width=\"\(fmt(max(step - 2, 1)))\" height=\"\(fmt(h))\" fill=\"\(colour)\">"
                 svg += "<title>\(HTMLPage.escape(bar.day)): \(HTMLPage.escape(format(value)))</title></rect>"
             }
