@@ -5,7 +5,8 @@ import SyncCore
 import Testing
 @testable import SyncServer
 
-/// The console's conflict queue: its filters by kind, status and opening day, and food-safety kinds first.
+/// The console's conflict queue (its filters by kind, status and opening day, food-safety kinds first) and the
+/// overview's count of rejected entries.
 @Suite struct ConsoleConflictQueueTests {
     @Test func theQueueFiltersByKindStatusAndTheDayTheConflictOpened() async throws {
         try await withServer { server in
@@ -41,5 +42,24 @@ import Testing
         }
         let records = [try record(1, .oversold), try record(2, .heldTraded), try record(3, .concurrentEdit), try record(4, .holdVoided)]
         #expect(ConsoleConflictText.queueOrder(records).map(\.id) == [4, 2, 3, 1])
+    }
+
+    @Test func theOverviewCountsTodaysRejectedEntriesOfTheAdminsNodesOnly() async throws {
+        try await withServer { server in
+            let device = try await server.enroll(node: "46010001")
+            var journal = JournalWriter(device: device)
+            try journal.receive(serial: 1, operatorId: "OP-46010001-001")
+            try journal.receive(serial: 2, operatorId: "OP-46010002-001")
+            let pushed = try await server.push(journal)
+            #expect(pushed.verdicts.map(\.verdict) == [.applied, .rejected])
+            try server.addUser("market", role: .node, nodes: ["46010001"])
+            try server.addUser("other", role: .node, nodes: ["46010002"])
+            var mine = ConsoleBrowser(server: server), theirs = ConsoleBrowser(server: server)
+            try await mine.signIn("market")
+            try await theirs.signIn("other")
+            let tile = "Entries rejected today</span><div class=\"num\">"
+            #expect(try await mine.send(.get, "/console").text.contains(tile + "1<"))
+            #expect(try await theirs.send(.get, "/console").text.contains(tile + "0<"))
+        }
     }
 }
