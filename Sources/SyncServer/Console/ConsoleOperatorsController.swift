@@ -25,13 +25,7 @@ struct ConsoleOperatorsController {
                                             body: "<p>\(ConsolePage.t("没有可查看的节点。", "No node to show."))</p>")
         }
         try context.requireNode(node)
-        let reveal = try AdminOperatorController.reveal(parameters.get("reveal"))
-        if reveal {
-            try context.requireRole(.province)
-            context.trail.action = "personal.reveal"
-            context.trail.target = "operators:\(node)"
-            context.trail.detail = "reveal=personal"
-        }
+        let reveal = try context.authorizePersonalReveal(parameters.get("reveal"), node: node)
         let listed = try await service.operators(node: node)
         let body = Self.body(operators: reveal ? listed : listed.map(\.masked), nodes: nodes, node: node,
                              revealed: reveal, mayReveal: admin.role == .province)

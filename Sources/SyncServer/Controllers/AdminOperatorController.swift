@@ -21,26 +21,8 @@ struct AdminOperatorController {
         try QueryValue.refuseUnknown(parameters, known: ["node", "reveal"])
         let node = try QueryValue.required(parameters.get("node"), "node", example: "46010001")
         try context.requireNode(node)
-        let reveal = try Self.reveal(parameters.get("reveal"))
-        if reveal {
-            try context.requireRole(.province)
-            context.trail.action = "personal.reveal"
-            context.trail.target = "operators:\(node)"
-            context.trail.detail = "reveal=personal"
-        }
+        let reveal = try context.authorizePersonalReveal(parameters.get("reveal"), node: node)
         let operators = try await service.operators(node: node)
         return reveal ? operators : operators.map(\.masked)
-    }
-
-    /// Whether `reveal=personal` was asked for.
-    /// - Throws: `TraceSyncError` `bad_parameter` for any other value.
-    static func reveal(_ text: String?) throws -> Bool {
-        guard let text else { return false }
-        guard text == "personal" else {
-            throw TraceSyncError("bad_parameter", field: "reveal",
-                                 zh: "参数 reveal=\(text) 无效：只能为 reveal=personal（仅省级管理员，查看完整身份证号和手机号，会记入审计日志）。",
-                                 en: "parameter reveal=\(text) is not valid: the only value is reveal=personal (province admins only; shows full ID and phone numbers and is audited).")
-        }
-        return true
     }
 }
