@@ -71,13 +71,13 @@ struct OperatorView: Encodable {
     let aliases: [String]
 
     init(_ listed: ListedOperator) {
-        let value = listed.operator
+        let value = listed.operator.masked
         id = value.id
         name = value.name
         kind = value.kind
         creditCode = value.creditCode
-        idNumber = value.idNumber.map(Masking.mask)
-        phone = value.phone.map(Masking.maskPhone)
+        idNumber = value.idNumber
+        phone = value.phone
         stall = value.stall
         aliases = listed.aliases
     }
