@@ -14,7 +14,8 @@ import sys
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 
 def fail(message):
@@ -34,8 +35,19 @@ def shot(driver, directory, name):
         driver.set_window_size(1280, 1000)
 
 
+def click_and_wait(driver, element, arrived):
+    """Clicks a link or a form's submit button and waits until `arrived(driver)` holds on the page it leads to; up to
+    60 s, since a password check on a machine the whole test suite loads can take that long. True if it did."""
+    element.click()
+    try:
+        WebDriverWait(driver, 60).until(lambda d: arrived(d))
+        return True
+    except TimeoutException:
+        return False
+
+
 def open_page(driver, link, must_show, screenshots, name):
-    driver.find_element(By.PARTIAL_LINK_TEXT, link).click()
+    click_and_wait(driver, driver.find_element(By.PARTIAL_LINK_TEXT, link), lambda d: all(e in text(d) for e in must_show))
     page = text(driver)
     for expected in must_show:
         if expected not in page:
@@ -63,18 +75,22 @@ def main():
         driver.find_element(By.NAME, "bootstrapToken").send_keys(args.bootstrap_token)
         driver.find_element(By.NAME, "newPassword").send_keys(args.password)
         driver.find_element(By.NAME, "repeatPassword").send_keys(args.password)
-        driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+        if not click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"),
+                              lambda d: "/console/password" not in d.current_url):
+            fail("setting the first password failed: " + text(driver))
         driver.get(args.url + "/console/login")
         driver.find_element(By.NAME, "name").send_keys("admin")
         driver.find_element(By.NAME, "password").send_keys(args.password)
-        driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-        if "/console/login" in driver.current_url:
+        if not click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"),
+                              lambda d: "/console/login" not in d.current_url):
             fail("signing in failed: " + text(driver))
 
         open_page(driver, "设备", ("检测员", "时钟偏差", "已确认序号", args.device, "签发设备注册码"), args.screenshots, "devices")
         form = driver.find_element(By.XPATH, "//form[@action='/console/devices/enroll-code']")
         Select(form.find_element(By.NAME, "node")).select_by_value(args.node)
-        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        if not click_and_wait(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]"),
+                              lambda d: d.find_elements(By.ID, "enroll-line")):
+            fail("issuing an enrollment code failed: " + text(driver))
         line = driver.find_element(By.ID, "enroll-line").text
         code = driver.find_element(By.ID, "enroll-code").text
         if not line.startswith("field enroll " + args.url + " ") or not line.endswith(" " + code):
