@@ -13,6 +13,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "SyncCore", targets: ["SyncCore"]),
+        .library(name: "CentralCore", targets: ["CentralCore"]),
+        .library(name: "CentralSQLite", targets: ["CentralSQLite"]),
         .executable(name: "field", targets: ["FieldCLI"]),
         .executable(name: "sync-server", targets: ["SyncServer"]),
         .executable(name: "tracesync-bench", targets: ["TraceSyncBench"]),
@@ -45,6 +47,28 @@ let package = Package(
             resources: [.copy("MasterData")],
             swiftSettings: swiftSettings
         ),
+        // The server's store, without the database: ports with their guarantees, the push pipeline, users, audit,
+        // backups, trace and exports. Never shipped to a device.
+        .target(
+            name: "CentralCore",
+            dependencies: [
+                "SyncCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The SQLite backend of every CentralCore port: the only place with the central store's SQL.
+        .target(
+            name: "CentralSQLite",
+            dependencies: [
+                "CentralCore",
+                "SyncCore",
+                "CSQLite",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "FieldCLI",
             dependencies: [
@@ -62,6 +86,8 @@ let package = Package(
             name: "SyncServer",
             dependencies: [
                 "SyncCore",
+                "CentralCore",
+                "CentralSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -81,7 +107,12 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncCoreTests",
-            dependencies: ["SyncCore"],
+            dependencies: ["SyncCore", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CentralTests",
+            dependencies: ["SyncCore", "CentralCore", "CentralSQLite", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -93,6 +124,8 @@ let package = Package(
             name: "TraceSyncBench",
             dependencies: [
                 "SyncCore",
+                "CentralCore",
+                "CentralSQLite",
                 "CSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -104,19 +137,21 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["SyncCore"],
+            dependencies: ["SyncCore", "CentralCore", "CentralSQLite"],
             path: "Tests/TestSupport",
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["SyncCore", "TestSupport"],
+            dependencies: ["SyncCore", "CentralCore", "CentralSQLite", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "SyncServerTests",
             dependencies: [
                 "SyncCore",
+                "CentralCore",
+                "CentralSQLite",
                 "SyncServer",
                 "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// Options every `admin` command shares: the central database, worked on directly (the server may be running).
 struct AdminOptions: ParsableArguments {

@@ -5,6 +5,8 @@ import HummingbirdTLS
 import Logging
 import NIOCore
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// Builds the sync server: the store, the router and the application that serves it.
 func buildApplication(_ configuration: ServerConfiguration) async throws -> some ApplicationProtocol {

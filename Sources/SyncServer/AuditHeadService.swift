@@ -1,6 +1,8 @@
 import Logging
 import ServiceLifecycle
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// Writes the audit chain's head into the server's log when the server starts and every hour after
 /// (`audit chain head … head=SEQ:HASH`), so the log kept apart from the database holds heads that

@@ -1,6 +1,8 @@
 import Logging
 import ServiceLifecycle
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// Purges audit records past their retention (`serve --audit-retention-days`, at least 180 days) when the server
 /// starts and once a day after, through the store's purge, which anchors the chain so `admin audit verify` still

@@ -1,4 +1,6 @@
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// How often the server takes a scheduled backup, as an operator types it: `30m`, `6h`, `1d` (or `90s`).
 enum BackupInterval {

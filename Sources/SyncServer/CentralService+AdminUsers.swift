@@ -1,4 +1,6 @@
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// Admin users, logins and sessions, and the node-scoped reads the role checks need.
 extension CentralService {

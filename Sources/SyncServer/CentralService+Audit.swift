@@ -1,4 +1,6 @@
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 extension CentralService {
     /// Appends one record to the audit log.

@@ -1,4 +1,6 @@
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 extension CentralService {
     /// The first problem in the audit chain (a record altered, replaced or missing), or nil when it is intact. No

@@ -1,4 +1,6 @@
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// The reads the admins' console needs beyond the API's.
 extension CentralService {

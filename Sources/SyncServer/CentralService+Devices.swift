@@ -1,4 +1,6 @@
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 extension CentralService {
     /// Enrolled devices, of one node or all.

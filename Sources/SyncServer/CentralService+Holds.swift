@@ -1,4 +1,6 @@
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 extension CentralService {
     /// The batches under a food-safety hold, of one node or all; refuses an unknown node.

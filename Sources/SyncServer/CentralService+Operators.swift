@@ -1,4 +1,6 @@
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 extension CentralService {
     /// A node's operators by name, each with its aliases, personal numbers in clear (callers mask them for listings).

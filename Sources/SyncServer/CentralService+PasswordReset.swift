@@ -1,4 +1,6 @@
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 extension CentralService {
     /// Sets `name`'s password for a province admin (no old password asked), hashed on `passwords`; unlocks the

@@ -1,5 +1,7 @@
 import Foundation
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// The audit records of the `admin` commands that change the store: who ran them (`cli:<$USER>`), what they did to
 /// which target, and how it ended. Never a password or a secret.

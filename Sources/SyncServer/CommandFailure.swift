@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// Prints why a command failed to standard error, in Chinese and English, and returns the exit to end with
 /// (code 1). Usage errors of the command line itself are left to ArgumentParser.

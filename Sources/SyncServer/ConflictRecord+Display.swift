@@ -1,4 +1,6 @@
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// How `sync-server admin conflicts` shows a conflict to people: a table row, or every detail.
 extension ConflictRecord {

@@ -1,5 +1,7 @@
 import Foundation
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// An enrollment code issued for a demo market at start-up.
 struct DemoEnrollment: Sendable {

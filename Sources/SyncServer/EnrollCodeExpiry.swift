@@ -1,4 +1,6 @@
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// When an enrollment code stops working, as an admin types it: `7d`, `24h`, or a date `2026-12-01` (valid through
 /// the end of that day, China Standard Time).

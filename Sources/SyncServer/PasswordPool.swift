@@ -1,6 +1,8 @@
 import Foundation
 import NIOPosix
 import SyncCore
+import CentralCore
+import CentralSQLite
 #if canImport(Glibc)
 import Glibc
 #endif

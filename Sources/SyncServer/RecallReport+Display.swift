@@ -1,4 +1,6 @@
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// How `sync-server admin recall` shows a recall list to people: a table or CSV of the sales, then the totals.
 extension RecallReport {

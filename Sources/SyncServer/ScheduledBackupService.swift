@@ -2,6 +2,8 @@ import Foundation
 import Logging
 import ServiceLifecycle
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// Where and how often the server backs up its store (`serve --backup-dir --backup-every`).
 struct BackupSchedule: Sendable {

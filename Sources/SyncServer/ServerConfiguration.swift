@@ -1,6 +1,8 @@
 import Logging
 import NIOSSL
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// Everything `buildApplication(_:)` needs to know: where the store is, where to listen, and the request limits.
 struct ServerConfiguration: Sendable {

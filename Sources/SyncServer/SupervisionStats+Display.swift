@@ -1,4 +1,6 @@
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// How `sync-server admin stats` shows the counts to people.
 extension SupervisionStats {

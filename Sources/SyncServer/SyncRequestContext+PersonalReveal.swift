@@ -1,4 +1,6 @@
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// Who may see a node's operators' personal numbers in full, and how that access is recorded: one rule for the API
 /// and the console.

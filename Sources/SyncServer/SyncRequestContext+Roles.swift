@@ -1,4 +1,6 @@
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// The role and node checks every admin route makes before it acts: a refusal is 403 `forbidden`, naming what is
 /// needed.

@@ -1,6 +1,8 @@
 import Hummingbird
 import NIOCore
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// The request context of the sync server: Hummingbird's own, plus the client's address and the device or admin
 /// that authenticated.

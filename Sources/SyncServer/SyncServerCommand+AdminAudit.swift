@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 extension SyncServerCommand.Admin {
     /// `admin audit`: reads, checks and exports the audit log.

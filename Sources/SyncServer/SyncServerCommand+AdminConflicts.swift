@@ -1,5 +1,7 @@
 import ArgumentParser
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 extension SyncServerCommand.Admin {
     /// `admin conflicts`: the admins' queue of conflicts (DESIGN.md §4): list, show and resolve them.

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 extension SyncServerCommand.Admin.ConflictsCommand {
     /// `admin conflicts resolve ID`: settles an open conflict; a decision that changes data becomes a server entry.

@@ -1,5 +1,7 @@
 import ArgumentParser
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 extension SyncServerCommand.Admin.ConflictsCommand {
     /// `admin conflicts show ID`: one conflict with every candidate and its resolution.

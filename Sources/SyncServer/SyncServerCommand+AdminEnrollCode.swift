@@ -1,5 +1,7 @@
 import ArgumentParser
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 extension SyncServerCommand.Admin {
     /// `admin enroll-code`: issues a one-time code a device of the node enrolls with.

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 extension SyncServerCommand.Admin {
     /// `admin hold`: batches under a food-safety hold, and the release that alone lifts one (DESIGN.md §4).

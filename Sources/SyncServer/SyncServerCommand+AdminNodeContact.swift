@@ -1,5 +1,7 @@
 import ArgumentParser
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 extension SyncServerCommand.Admin.NodeCommand {
     /// `admin node contact`: sets the public phone number and address the consumer's page shows for a node.

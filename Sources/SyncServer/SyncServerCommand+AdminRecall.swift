@@ -1,5 +1,7 @@
 import ArgumentParser
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 extension SyncServerCommand.Admin {
     /// `admin recall CODE`: every sale downstream of a batch, for a recall, with the totals sold, disposed and on hand.

@@ -1,5 +1,7 @@
 import ArgumentParser
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 extension SyncServerCommand.Admin {
     /// `admin stats`: supervision counts per node and business day.

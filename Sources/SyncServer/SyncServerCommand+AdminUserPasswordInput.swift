@@ -5,6 +5,8 @@ import Glibc
 import Darwin
 #endif
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// Reads a new password for `admin user add|passwd`: at a terminal, twice, from a prompt that does not echo;
 /// otherwise the first line of standard input. Never from an argument, never printed or logged.

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 extension SyncServerCommand {
     /// `backup --to DIR`: a consistent backup of the store while the server keeps running; `backup --verify DIR`

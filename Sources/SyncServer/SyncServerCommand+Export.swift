@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 extension SyncServerCommand {
     /// `export`: the data exchange with the provincial platform and regulators, read from the store directly.

@@ -1,5 +1,7 @@
 import ArgumentParser
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 extension SyncServerCommand.Export {
     /// `export csv`: batches, inspections or sales of a range of business days, as CSV for regulators.

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 extension SyncServerCommand.Export {
     /// `export epcis`: the EPCIS 2.0 JSON-LD document of a range of business time.

@@ -1,5 +1,7 @@
 import ArgumentParser
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 extension SyncServerCommand.Export {
     /// `export feed`: one page of the exchange feed as JSON; resume with `--cursor` set to its `nextCursor`.

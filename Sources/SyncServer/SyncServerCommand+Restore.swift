@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 extension SyncServerCommand {
     /// `restore --from DIR [--until TIME] --to NEW_DB`: rebuilds a new store from a backup chain.

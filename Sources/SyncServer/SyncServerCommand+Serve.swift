@@ -5,6 +5,8 @@ import Logging
 import NIOCore
 import ServiceLifecycle
 import SyncCore
+import CentralCore
+import CentralSQLite
 import UnixSignals
 
 extension SyncServerCommand {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 extension SyncServerCommand {
     /// `verify`: checks a store's integrity, every journal's hash chain and the audit chain; exit code 1 on any

@@ -1,6 +1,8 @@
 import Foundation
 import NIOSSL
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// The server's certificate chain and private key, as PEM files, for `serve --tls-cert --tls-key`.
 struct TLSFiles {

@@ -1,5 +1,7 @@
 import Foundation
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// Figure 5: what an inspector waits for at the terminal. `field receive` start to exit, against `field --help` (the
 /// cost of starting the process at all); and `field import` of a weighing-system CSV, against a raw INSERT of the

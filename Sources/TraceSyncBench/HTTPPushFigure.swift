@@ -1,5 +1,7 @@
 import Foundation
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// Figure 2: devices pushing over HTTP on loopback to a real `sync-server` process at once: entries per second,
 /// request latency and the server's peak memory; the baseline is the same entries through `CentralStore.push` in

@@ -1,5 +1,7 @@
 import Foundation
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// Figure 6: a device's pull latency while 16 clients flood `POST /v1/auth/login` with wrong passwords, against the
 /// same pulls with no logins, in the same run on a real `sync-server`. Measured twice: with the default login limits

@@ -1,5 +1,7 @@
 import Foundation
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// A device's market day as a hash-chained journal, in the proportions a wholesale market sees: receipts,
 /// inspections, sales, disposals and corrections of the receipts, with about 5% of all entries oversold sales (each

@@ -1,5 +1,7 @@
 import Foundation
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// A central store set up as `sync-server serve --demo` sets up its first market: node 46010001 (a Haikou
 /// wholesale market, region 460106) with operators OP-46010001-001…004, and the retail market 46010002 it supplies.

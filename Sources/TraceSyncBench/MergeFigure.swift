@@ -1,5 +1,7 @@
 import Foundation
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// Figure 1: entries merged per second by `CentralStore.push`, against the raw INSERT and changeset baselines.
 ///

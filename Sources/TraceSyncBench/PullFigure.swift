@@ -1,5 +1,7 @@
 import Foundation
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// Figure 3: a new device's first pull of its market's scope, page by page from `CentralStore.pull` into
 /// `FieldStore.applyPull`, in one process (no HTTP); the baseline is a raw INSERT of the same entry rows.

@@ -1,6 +1,8 @@
 import CSQLite
 import Foundation
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// The two baselines a merge is held against: the same journal rows written straight into a table shaped like the
 /// central `entries` table, by a prepared INSERT in one transaction, and by applying a session-extension changeset.

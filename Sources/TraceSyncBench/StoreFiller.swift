@@ -1,5 +1,7 @@
 import Foundation
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// Fills a central store to a given number of events with direct SQL inserts, in the shapes `CentralStore.push`
 /// writes (entries, server_log, events, trace_links, batches), because merging 10^6 entries through push would take

@@ -1,5 +1,7 @@
 import Foundation
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// Figure 4: backward and forward trace latency (p50, p99) and the cost of pushing 1,000 entries, with the store at
 /// each size; the baseline of every size is the same figure at the smallest size, so the ratio shows growth.

@@ -1,5 +1,6 @@
 import Testing
 @testable import SyncCore
+import TestSupport
 
 /// Kilograms, exactly: `kg(12, 500)` is 12.5 kg.
 private func kg(_ whole: Int64, _ grams: Int64 = 0) -> Quantity { Quantity(units: whole * 1_000 + grams) }

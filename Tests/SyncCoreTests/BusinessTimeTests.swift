@@ -1,5 +1,6 @@
 import Foundation
 @testable import SyncCore
+import TestSupport
 import Testing
 
 /// Business times are shown in China Standard Time, computed without a `DateFormatter`.

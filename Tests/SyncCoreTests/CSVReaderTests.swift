@@ -1,5 +1,6 @@
 import Testing
 @testable import SyncCore
+import TestSupport
 
 @Suite("CSV reader (RFC 4180)")
 struct CSVReaderTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import SyncCore
+import TestSupport
 
 @Suite("Canonical encoding (RFC 8785)")
 struct CanonicalEncodingTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import SyncCore
+import TestSupport
 
 @Suite("Unified social credit codes (GB 32100-2015)")
 struct CreditCodeTests {

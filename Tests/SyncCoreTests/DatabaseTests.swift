@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SyncCore
+import TestSupport
 
 @Suite("SQLite layer")
 struct DatabaseTests {

@@ -1,4 +1,5 @@
 @testable import SyncCore
+import TestSupport
 
 /// An in-memory `MergeLookup`: master data set up by the test, and what `merge(_:_:)` took from applied entries,
 /// the way `CentralStore.store` keeps it (events, trace codes, certificates, operators with their aliases).

@@ -1,5 +1,6 @@
 import Testing
 @testable import SyncCore
+import TestSupport
 
 @Suite("Exact decimal quantities and prices")
 struct FixedDecimalTests {

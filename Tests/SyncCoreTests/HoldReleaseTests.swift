@@ -1,5 +1,6 @@
 import Testing
 @testable import SyncCore
+import TestSupport
 
 /// When an admin may lift a food-safety hold, and what the release lifts: a passing re-test after each cause.
 @Suite("Hold release plan")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SyncCore
+import TestSupport
 
 /// `JSONValue` encodes and decodes typed values without going through bytes; what it gives must be what
 /// `JSONEncoder` and `JSONDecoder` give through bytes, errors included, since refusals name the field from them.

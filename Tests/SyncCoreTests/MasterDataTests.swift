@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SyncCore
+import TestSupport
 
 @Suite("Bundled master data")
 struct MasterDataTests {

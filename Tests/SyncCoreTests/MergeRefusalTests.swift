@@ -1,5 +1,6 @@
 import Testing
 @testable import SyncCore
+import TestSupport
 
 /// What the merge refuses outright, before any conflict: a rejected entry carries a reason code and a message and
 /// merges nothing.

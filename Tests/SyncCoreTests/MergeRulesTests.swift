@@ -1,5 +1,6 @@
 import Testing
 @testable import SyncCore
+import TestSupport
 
 /// The conflicts of DESIGN.md §4 as `MergeRules.decide` finds them, on an in-memory lookup: each with every
 /// candidate, and a provisional outcome that `BatchState.derive` of the merged events already shows.

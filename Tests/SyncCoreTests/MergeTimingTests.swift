@@ -1,5 +1,6 @@
 import Testing
 @testable import SyncCore
+import TestSupport
 
 /// Events early and late: orphans held for their batch, and business times the server cannot believe.
 @Suite("Merge rules: orphans and implausible times")

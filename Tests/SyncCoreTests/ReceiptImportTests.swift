@@ -1,5 +1,6 @@
 import Testing
 @testable import SyncCore
+import TestSupport
 
 @Suite("Importing weighing-system receipts")
 struct ReceiptImportTests {

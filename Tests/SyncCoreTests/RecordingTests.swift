@@ -1,5 +1,6 @@
 import Testing
 @testable import SyncCore
+import TestSupport
 
 @Suite("Recording a market day on the device")
 struct RecordingTests {

@@ -3,6 +3,8 @@ import Foundation
 import FoundationNetworking
 #endif
 import SyncCore
+import CentralCore
+import CentralSQLite
 @testable import SyncServer
 import Testing
 

@@ -1,6 +1,8 @@
 import Hummingbird
 import HummingbirdTesting
 import SyncCore
+import CentralCore
+import CentralSQLite
 @testable import SyncServer
 import Testing
 

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import Logging
 import SyncCore
+import CentralCore
+import CentralSQLite
 @testable import SyncServer
 import Testing
 

@@ -1,4 +1,6 @@
 import SyncCore
+import CentralCore
+import CentralSQLite
 @testable import SyncServer
 
 extension ServerHarness {

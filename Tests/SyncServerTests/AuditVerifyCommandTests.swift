@@ -1,5 +1,7 @@
 import Foundation
 @testable import SyncCore
+@testable import CentralCore
+@testable import CentralSQLite
 import Testing
 import TestSupport
 

@@ -4,6 +4,8 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import SyncCore
+import CentralCore
+import CentralSQLite
 @testable import SyncServer
 import Testing
 

@@ -2,6 +2,8 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import SyncCore
+import CentralCore
+import CentralSQLite
 @testable import SyncServer
 import Testing
 

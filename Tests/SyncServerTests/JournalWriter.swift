@@ -1,5 +1,7 @@
 import Foundation
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// Writes a device's journal as the field app does: contiguous seqs, each entry chained to the previous hash.
 struct JournalWriter {

@@ -2,6 +2,8 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import SyncCore
+import CentralCore
+import CentralSQLite
 import Testing
 
 /// One batch at market 46010001 with an event of every kind a correction can target — a receipt, an inspection, a

@@ -1,5 +1,7 @@
 import Foundation
 import SyncCore
+import CentralCore
+import CentralSQLite
 @testable import SyncServer
 import Testing
 import TestSupport

@@ -3,6 +3,8 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import SyncCore
+import CentralCore
+import CentralSQLite
 @testable import SyncServer
 
 /// A server built by `buildApplication` on a temporary central database holding the two demo markets, driven

@@ -1,5 +1,7 @@
 import Foundation
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// One batch at market 46010001, pushed through the sync route: a receipt, a passing inspection and a priced sale to
 /// a named buyer, whose child code a consumer looks up.

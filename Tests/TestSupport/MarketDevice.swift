@@ -1,5 +1,7 @@
 public import Foundation
 public import SyncCore
+public import CentralCore
+public import CentralSQLite
 
 /// An enrolled `field` device at a demo market, with helpers to record a realistic day.
 public struct MarketDevice: Sendable {

@@ -1,5 +1,7 @@
 public import Foundation
 public import SyncCore
+public import CentralCore
+public import CentralSQLite
 
 /// What one run of a command printed and how it ended.
 public struct ProcessResult: Sendable, CustomStringConvertible {

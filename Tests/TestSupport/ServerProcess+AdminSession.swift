@@ -1,5 +1,7 @@
 public import Foundation
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 extension ServerProcess {
     /// The password the helpers give the bootstrap admin `admin`.

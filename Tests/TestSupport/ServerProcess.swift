@@ -1,5 +1,7 @@
 public import Foundation
 public import SyncCore
+public import CentralCore
+public import CentralSQLite
 
 /// A real `sync-server serve` process on a loopback port chosen by the system, with its store in a directory.
 public final class ServerProcess: @unchecked Sendable {

@@ -2,7 +2,7 @@
 extension JournalEntry {
     /// The entry a stored row holds, keeping the stored hash so a check can compare it with the content; nil when
     /// the row cannot be read at all (a clock value, kind or payload that is not well-formed).
-    init?(_ row: Row) {
+    package init?(_ row: Row) {
         guard let seq = row.int("seq"), let deviceId = row.string("device_id"),
               let hlc = row.string("hlc").flatMap(HLCTimestamp.init), let wallTime = row.int("wall_time"),
               let author = row.string("author"), let kind = row.string("kind").flatMap(EventKind.init),

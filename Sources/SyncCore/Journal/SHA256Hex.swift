@@ -1,8 +1,8 @@
 internal import Crypto
 
 /// SHA-256 digests as lowercase hex, the form journals, secrets and backups store them in.
-enum SHA256Hex {
-    static func of(_ bytes: some Collection<UInt8>) -> String {
+package enum SHA256Hex {
+    package static func of(_ bytes: some Collection<UInt8>) -> String {
         var hex: [UInt8] = []
         hex.reserveCapacity(64)
         for byte in SHA256.hash(data: Array(bytes)) {

@@ -65,4 +65,13 @@ public struct ConflictFinding: Hashable, Sendable {
     public let target: String?
     public let field: String?
     public let candidates: [ConflictCandidate]
+
+    package init(kind: ConflictKind, subject: String, batchCode: String?, target: String?, field: String?, candidates: [ConflictCandidate]) {
+        self.kind = kind
+        self.subject = subject
+        self.batchCode = batchCode
+        self.target = target
+        self.field = field
+        self.candidates = candidates
+    }
 }

@@ -15,7 +15,7 @@ public struct EntryDecision: Hashable, Sendable {
     /// saves it without reading the batch's events again.
     public let batchAfter: BatchState?
 
-    static func merged(
+    package static func merged(
         _ event: RecordedEvent, conflicts: [ConflictFinding], heldForBatch: Bool, aliasOf: String?,
         batchAfter: BatchState? = nil
     ) -> EntryDecision {

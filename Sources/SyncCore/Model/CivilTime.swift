@@ -21,6 +21,21 @@ struct CivilTime: Equatable {
         month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
         year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
     }
+
+    /// The moment these fields name in China Standard Time (Hinnant's days-from-civil), nil when one is out of range
+    /// (a 13th month, a 30 February, a 24th hour).
+    static func millis(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> Int64? {
+        let monthDays = [31, year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard (1...12).contains(month), (1...monthDays[month - 1]).contains(day), (0...23).contains(hour),
+              (0...59).contains(minute), (0...59).contains(second) else { return nil }
+        let shiftedYear = month <= 2 ? year - 1 : year
+        let era = shiftedYear.dividedFloor(by: 400)
+        let yearOfEra = shiftedYear - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        let days = era * 146_097 + dayOfEra - 719_468
+        return (Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second) - 8 * 3600) * 1000
+    }
 }
 
 extension BinaryInteger {

@@ -37,6 +37,8 @@ public enum CreditCode {
 extension String {
     /// The string without leading and trailing spaces, tabs and newlines.
     var trimmingSpaces: String {
-        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+        // Most text has nothing to trim: it is returned as it is, without building a copy (an import trims every field).
+        guard first?.isWhitespace == true || last?.isWhitespace == true else { return self }
+        return String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }
 }

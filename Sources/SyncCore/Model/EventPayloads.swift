@@ -18,6 +18,23 @@ public struct Receipt: Codable, Hashable, Sendable {
     public var vehiclePlate: String?
     /// Business time, milliseconds since the Unix epoch.
     public var time: Int64
+
+    package init(batchCode: TraceCode, node: String, product: String, quantity: Quantity, unit: String, operatorId: String, supplier: String, origin: String, upstreamCode: String? = nil, quarantineCert: String? = nil, meatQualityCert: String? = nil, originCert: String? = nil, vehiclePlate: String? = nil, time: Int64) {
+        self.batchCode = batchCode
+        self.node = node
+        self.product = product
+        self.quantity = quantity
+        self.unit = unit
+        self.operatorId = operatorId
+        self.supplier = supplier
+        self.origin = origin
+        self.upstreamCode = upstreamCode
+        self.quarantineCert = quarantineCert
+        self.meatQualityCert = meatQualityCert
+        self.originCert = originCert
+        self.vehiclePlate = vehiclePlate
+        self.time = time
+    }
 }
 
 /// 检测: a rapid test of a batch.
@@ -29,6 +46,15 @@ public struct Inspection: Codable, Hashable, Sendable {
     public var value: String?
     public var passed: Bool
     public var time: Int64
+
+    package init(batchCode: TraceCode, item: String, method: String? = nil, value: String? = nil, passed: Bool, time: Int64) {
+        self.batchCode = batchCode
+        self.item = item
+        self.method = method
+        self.value = value
+        self.passed = passed
+        self.time = time
+    }
 }
 
 /// 交易: part of a batch sold to a buyer, who gets a child trace code.
@@ -43,6 +69,16 @@ public struct Sale: Codable, Hashable, Sendable {
     /// Unit price: a trade secret, never shown publicly.
     public var price: Price?
     public var time: Int64
+
+    package init(batchCode: TraceCode, childCode: TraceCode, buyerOperatorId: String? = nil, buyerName: String? = nil, quantity: Quantity, price: Price? = nil, time: Int64) {
+        self.batchCode = batchCode
+        self.childCode = childCode
+        self.buyerOperatorId = buyerOperatorId
+        self.buyerName = buyerName
+        self.quantity = quantity
+        self.price = price
+        self.time = time
+    }
 }
 
 /// 销毁/无害化处理: part or all of a batch destroyed.
@@ -52,6 +88,14 @@ public struct Disposal: Codable, Hashable, Sendable {
     public var reason: String
     public var witness: String?
     public var time: Int64
+
+    package init(batchCode: TraceCode, quantity: Quantity, reason: String, witness: String? = nil, time: Int64) {
+        self.batchCode = batchCode
+        self.quantity = quantity
+        self.reason = reason
+        self.witness = witness
+        self.time = time
+    }
 }
 
 /// 更正: new values for named fields of an earlier event of the batch.
@@ -64,6 +108,14 @@ public struct Correction: Codable, Hashable, Sendable {
     /// The version of the target the inspector saw (0 = as first recorded, +1 per correction applied).
     public var versionSeen: Int
     public var time: Int64
+
+    package init(batchCode: TraceCode, target: String, fields: [String: String], versionSeen: Int, time: Int64) {
+        self.batchCode = batchCode
+        self.target = target
+        self.fields = fields
+        self.versionSeen = versionSeen
+        self.time = time
+    }
 }
 
 /// 作废: an earlier event stops counting.
@@ -73,6 +125,13 @@ public struct Voiding: Codable, Hashable, Sendable {
     public var target: String
     public var reason: String
     public var time: Int64
+
+    package init(batchCode: TraceCode, target: String, reason: String, time: Int64) {
+        self.batchCode = batchCode
+        self.target = target
+        self.reason = reason
+        self.time = time
+    }
 }
 
 /// 解除扣留: an admin lifts a batch's food-safety hold after a re-test (DESIGN.md §4). Only the server records it,
@@ -86,4 +145,12 @@ public struct Release: Codable, Hashable, Sendable {
     /// Why, in the admin's words.
     public var note: String
     public var time: Int64
+
+    package init(batchCode: TraceCode, lifts: [String], retests: [String], note: String, time: Int64) {
+        self.batchCode = batchCode
+        self.lifts = lifts
+        self.retests = retests
+        self.note = note
+        self.time = time
+    }
 }

@@ -128,5 +128,5 @@ extension TraceCode: Codable {
 
 extension Character {
     /// True for the ASCII digits 0–9 only (not other Unicode digits).
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) && isASCII }
+    package var isASCIIDigit: Bool { ("0"..."9").contains(self) && isASCII }
 }

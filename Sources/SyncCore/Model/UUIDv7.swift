@@ -4,13 +4,20 @@ public import Foundation
 public enum UUIDv7 {
     /// A new lowercase UUIDv7 string whose first 48 bits are `millis` since the Unix epoch.
     public static func make(millis: Int64 = Int64(Date().timeIntervalSince1970 * 1000)) -> String {
+        // Two draws of 8 bytes: the system generator makes a system call for each draw, 16 for a byte at a time.
         var generator = SystemRandomNumberGenerator()
-        return make(millis: millis, using: &generator)
+        let random = (generator.next() as UInt64, generator.next() as UInt64)
+        return make(millis: millis, random: withUnsafeBytes(of: random) { Array($0) })
     }
 
     /// A new UUIDv7 drawing its random bits from `generator` (seeded generators make tests repeatable).
     public static func make(millis: Int64, using generator: inout some RandomNumberGenerator) -> String {
-        var bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        make(millis: millis, random: (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) })
+    }
+
+    /// The UUIDv7 of `millis` with the version and variant bits over 16 random bytes.
+    private static func make(millis: Int64, random: [UInt8]) -> String {
+        var bytes = random
         let time = UInt64(max(0, millis))
         for index in 0..<6 { bytes[index] = UInt8(truncatingIfNeeded: time >> (8 * (5 - UInt64(index)))) }
         bytes[6] = (bytes[6] & 0x0f) | 0x70

@@ -1,7 +1,7 @@
 /// The regions and products tables, the same on a device and on the server, with how to write and read them.
-enum CatalogueTables {
+package enum CatalogueTables {
     /// The tables' definitions, part of both stores' first migration.
-    static let schema = """
+    package static let schema = """
         CREATE TABLE regions (
             code TEXT PRIMARY KEY, name TEXT NOT NULL, name_en TEXT NOT NULL, parent TEXT, level TEXT NOT NULL
         );
@@ -12,7 +12,7 @@ enum CatalogueTables {
         """
 
     /// Adds or replaces a region.
-    static func save(_ region: Region, in database: Database) throws {
+    package static func save(_ region: Region, in database: Database) throws {
         try database.run(
             "INSERT OR REPLACE INTO regions (code, name, name_en, parent, level) VALUES (?, ?, ?, ?, ?)",
             region.code, region.name, region.nameEn, region.parent, region.level
@@ -20,7 +20,7 @@ enum CatalogueTables {
     }
 
     /// Adds or replaces a product.
-    static func save(_ product: Product, in database: Database) throws {
+    package static func save(_ product: Product, in database: Database) throws {
         try database.run(
             "INSERT OR REPLACE INTO products (code, name, name_en, industry, category, unit) VALUES (?, ?, ?, ?, ?, ?)",
             product.code, product.name, product.nameEn, product.industry, product.category, product.unit
@@ -28,7 +28,7 @@ enum CatalogueTables {
     }
 
     /// The region a `regions` row holds.
-    static func region(_ row: Row) -> Region {
+    package static func region(_ row: Row) -> Region {
         Region(code: row.string("code")!, name: row.string("name")!, nameEn: row.string("name_en")!,
                parent: row.string("parent"), level: row.string("level")!)
     }

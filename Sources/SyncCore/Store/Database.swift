@@ -5,7 +5,7 @@ internal import CSQLite
 /// A connection is used by one thread at a time: it is not `Sendable`. The server owns its connection
 /// from a single serial executor; the field device uses it from its one command.
 public final class Database {
-    let handle: OpaquePointer
+    package let handle: OpaquePointer
     /// The file the connection opened, or `:memory:`.
     public let path: String
     private var cache: [String: Statement] = [:]

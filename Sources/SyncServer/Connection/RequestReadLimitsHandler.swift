@@ -4,6 +4,8 @@ import Logging
 import NIOCore
 import NIOHTTPTypes
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// Enforces `RequestReadLimits` on one connection, in its channel pipeline after HTTP decoding: closes a connection
 /// whose first request headers or whose request body take too long, and answers 413 `payload_too_large` at once,

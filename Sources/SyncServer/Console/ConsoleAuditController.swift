@@ -1,5 +1,7 @@
 import Hummingbird
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// `GET /console/audit?since=&until=&actor=&action=`: the audit log for province admins and auditors (403 for node
 /// admins, as `GET /v1/admin/audit`), the latest records first, with the chain's verify result and its head.

@@ -1,6 +1,8 @@
 import Hummingbird
 import Logging
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// Loads the console session from the `tracesync_console` cookie and puts its admin in the context (as
 /// `AdminAuthMiddleware` does for a bearer token, so the same role and node checks apply) and in the audit trail.

@@ -1,4 +1,6 @@
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// The overview's charts: bar charts drawn by the server as inline SVG, one bar a day, with the days and values as
 /// text in the drawing (so they read without colour and print), no script.

@@ -1,4 +1,6 @@
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// The body of a conflict's page: what it is, the batch's timeline, the candidates side by side with the values
 /// that differ marked, balance and buyers for an oversold batch, the actions its kind takes (each a form with a

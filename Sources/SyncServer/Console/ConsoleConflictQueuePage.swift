@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// The queue's filter as the form sends it: node, kind, status (open unless another is chosen; blank for any) and
 /// the days the conflict opened, `from` … `to` (UTC+8, both included).

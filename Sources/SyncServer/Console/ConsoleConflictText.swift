@@ -1,4 +1,6 @@
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// How the console words conflicts and events: the queue's order of kinds, and a line for each event.
 enum ConsoleConflictText {

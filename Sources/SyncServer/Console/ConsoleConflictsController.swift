@@ -1,6 +1,8 @@
 import Hummingbird
 import Logging
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// `GET /console/conflicts` (the queue), `GET /console/conflicts/{id}` (one conflict), and the forms
 /// `POST /console/conflicts/{id}/resolve` and `POST /console/conflicts/{id}/release` (release the hold of the

@@ -1,5 +1,7 @@
 import Hummingbird
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// `GET /console/devices`, `POST /console/devices/{id}/revoke` and `POST /console/devices/enroll-code`: the
 /// devices of the admin's nodes, revoking one with a note, and issuing an enrollment code shown as text and as a QR

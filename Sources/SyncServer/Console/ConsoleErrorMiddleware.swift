@@ -1,6 +1,8 @@
 import Hummingbird
 import Logging
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// Turns every error thrown behind it into a bilingual HTML page with the status the API would answer (the same
 /// mapping, `ErrorMiddleware.apiError`), so a refused console action reads as a page, not as JSON.

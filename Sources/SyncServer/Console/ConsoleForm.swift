@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// The fields of a console form post (`application/x-www-form-urlencoded`), read within a size limit.
 struct ConsoleForm: Sendable {

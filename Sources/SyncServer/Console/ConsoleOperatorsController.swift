@@ -1,5 +1,7 @@
 import Hummingbird
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// `GET /console/operators?node=`: a node's operators with the ids merged into each, ID card and phone numbers
 /// masked. A province admin may open `&reveal=personal` to see them in full, audited as `personal.reveal` as the

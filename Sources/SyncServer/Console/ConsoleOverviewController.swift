@@ -1,5 +1,7 @@
 import Hummingbird
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// `GET /console`: the overview of the signed-in admin's nodes (every node for province admins and auditors):
 /// open conflicts by kind, batches under a food-safety hold, devices silent for over a day, entries rejected

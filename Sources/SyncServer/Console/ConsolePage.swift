@@ -1,5 +1,7 @@
 import Hummingbird
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// The console's page shell and HTML helpers: every console page is built with these, so each carries the strict
 /// Content-Security-Policy, the navigation, and Chinese first with the English beside it. Text goes in through

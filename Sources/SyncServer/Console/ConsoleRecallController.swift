@@ -1,5 +1,7 @@
 import Hummingbird
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// `GET /console/recall?code=` and `GET /console/recall.csv?code=`: the recall of any code a batch was received or
 /// sold under — the downstream tree across nodes with buyers, quantities, the stalls still holding goods and the

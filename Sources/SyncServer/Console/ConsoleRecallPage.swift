@@ -1,5 +1,7 @@
 import Foundation
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// The HTML of the console's recall page.
 enum ConsoleRecallPage {

@@ -1,5 +1,7 @@
 import Hummingbird
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// Where the console's pages are routed, under `/console`. Every page sits behind `ConsoleErrorMiddleware` (errors
 /// as bilingual HTML pages); every page but sign-in and the first password also behind `ConsoleAuthMiddleware`

@@ -2,6 +2,8 @@ import Crypto
 import Foundation
 import Hummingbird
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// A signed-in admin's console session: the session token the `tracesync_console` cookie carries (the same kind of
 /// token `POST /v1/auth/login` hands out, so sessions end, expire and lock exactly as the API's do), the admin it

@@ -1,5 +1,7 @@
 import Hummingbird
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// `POST /console/logout`: ends the console session as `POST /v1/auth/logout` ends an API one (audited
 /// `auth.logout`), clears the cookie and returns to sign-in.

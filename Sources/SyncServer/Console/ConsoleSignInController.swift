@@ -1,6 +1,8 @@
 import Hummingbird
 import Logging
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// `GET/POST /console/login`, `GET/POST /console/password` (the first password, with the bootstrap token): the pages
 /// before there is a session. They check names, passwords, lockout and the login rate limit through the same

@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// `GET /console/stats?from=&to=&node=` and the downloads it links: the supervision counts per node and business
 /// day, and the regulators' CSV (`/console/export/csv/{kind}`), the EPCIS document (`/console/export/epcis`) and a

@@ -1,4 +1,6 @@
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// The HTML of the console's stats and exports page.
 enum ConsoleStatsPage {

@@ -1,5 +1,7 @@
 import Hummingbird
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// `GET /console/users` and its forms: a province admin lists the admin users, adds one, disables one and resets a
 /// password, audited as `user.add`, `user.disable` (as `POST /v1/admin/users…`) and `user.passwd` (as

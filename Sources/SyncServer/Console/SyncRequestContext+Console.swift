@@ -1,4 +1,6 @@
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 extension SyncRequestContext {
     /// The console session; a route behind `ConsoleAuthMiddleware` always has one.

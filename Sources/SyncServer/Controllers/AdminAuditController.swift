@@ -1,5 +1,7 @@
 import Hummingbird
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// `GET /v1/admin/audit`: the audit log, in log order, filtered by `since`, `until` (times, e.g. `2026-11-24` or
 /// `2026-11-24T05:12:00+08:00`), `actor` and `action` (an action or its dotted prefix). Province admins and auditors

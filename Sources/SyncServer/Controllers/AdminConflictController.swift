@@ -1,6 +1,8 @@
 import Hummingbird
 import Logging
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// `GET /v1/admin/conflicts`, `GET /v1/admin/conflicts/{id}` and `POST /v1/admin/conflicts/{id}/resolve`: the
 /// admins' queue of conflicts (DESIGN.md §4). Added behind `AdminAuthMiddleware`. Every role may read, a node admin

@@ -1,5 +1,7 @@
 import Hummingbird
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// `GET /v1/admin/devices` and `POST /v1/admin/devices/{id}/revoke`: enrolled devices, and revoking one. Every role
 /// may list (a node admin only their nodes' devices); province admins revoke any device, node admins their nodes'.

@@ -1,6 +1,8 @@
 import Hummingbird
 import Logging
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// `GET /v1/admin/holds` and `POST /v1/admin/batches/{code}/release`: batches under a food-safety hold, and the
 /// admin's release that alone lifts one (DESIGN.md §4). Added behind `AdminAuthMiddleware`. Every role may list (a

@@ -1,5 +1,7 @@
 import Hummingbird
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// `GET /v1/admin/operators?node=`: a node's operators, each with the ids merged into it (`aliases`), their ID card
 /// and phone numbers masked. A province admin

@@ -1,5 +1,7 @@
 import Hummingbird
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// `GET /v1/admin/recall/{code}` and `GET /v1/admin/stats`: the recall list of a batch and the supervision counts.
 /// Added behind `AdminAuthMiddleware`; every role may read, a node admin only about their own nodes.

@@ -1,5 +1,7 @@
 import Hummingbird
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// `GET /v1/admin/users`, `POST /v1/admin/users` and `POST /v1/admin/users/{name}/disable`: the province admins
 /// manage the admin users. Added behind `AdminAuthMiddleware`.

@@ -1,5 +1,7 @@
 import Hummingbird
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// `POST /v1/auth/login`, `POST /v1/auth/logout` and `POST /v1/auth/password`: admin users log in for a session
 /// token, end it, and set or change their password. Login and password changes are proven by the password (or the

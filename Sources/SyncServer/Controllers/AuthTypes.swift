@@ -1,5 +1,7 @@
 public import Hummingbird
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// The body of `POST /v1/auth/login`.
 struct LoginRequest: Codable {

@@ -1,5 +1,7 @@
 import Hummingbird
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// The filters of `GET /v1/admin/conflicts` and `sync-server admin conflicts list`: `status`, `kind` and `node`, each
 /// optional.

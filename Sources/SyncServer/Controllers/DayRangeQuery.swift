@@ -1,5 +1,7 @@
 import Hummingbird
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// The query of `GET /v1/admin/stats` and `GET /v1/export/csv/{kind}`, and the same command-line options: business
 /// days `from` … `to` (`YYYY-MM-DD`, both included) and an optional `node`.

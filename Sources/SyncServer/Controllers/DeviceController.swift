@@ -1,6 +1,8 @@
 import Hummingbird
 import Logging
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// `POST /v1/devices/enroll`: a device trades an admin's one-time code for its identity and secret.
 struct DeviceController {

@@ -1,5 +1,7 @@
 import Hummingbird
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// The query of `GET /v1/export/epcis` and `sync-server export epcis`: `from` and `to` as days (`to` included) or
 /// ISO 8601 instants (`to` excluded), and an optional `node`.

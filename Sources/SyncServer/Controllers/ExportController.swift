@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// `GET /v1/export/epcis`, `GET /v1/export/feed` and `GET /v1/export/csv/{kind}`: the data exchange with the
 /// provincial platform and regulators. Added behind `AdminAuthMiddleware`; a node admin must name one of their nodes,

@@ -1,5 +1,7 @@
 import Hummingbird
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// The query of `GET /v1/export/feed` and `sync-server export feed`: `cursor` (default 0, resume after the last item
 /// seen) and `limit` (1 to 1000, default 100).

@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// `GET /openapi.json`: the OpenAPI 3.1 description of every route, bundled with the server.
 struct OpenAPIController<Context: RequestContext> {

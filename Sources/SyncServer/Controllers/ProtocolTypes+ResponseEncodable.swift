@@ -1,5 +1,7 @@
 public import Hummingbird
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 // SyncCore's protocol types are returned from routes as JSON. SyncCore stays free of HTTP types (it also ships
 // in the device app), so the conformances live here.

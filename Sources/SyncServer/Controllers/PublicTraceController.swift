@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// `GET /v1/trace/{code}`: the public view of a trace code as JSON, without login (DESIGN.md §5: product, origin,
 /// nodes, dates and inspection outcomes; never prices, buyers or personal numbers). Added behind the public rate

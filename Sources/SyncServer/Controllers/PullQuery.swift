@@ -1,5 +1,7 @@
 import Hummingbird
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// The query of `GET /v1/sync/pull`: `cursor` (default 0), `limit` (1 to 1000) and an optional `node`.
 struct PullQuery {

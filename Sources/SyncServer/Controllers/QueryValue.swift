@@ -1,5 +1,7 @@
 import Hummingbird
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// Checks of query parameters and command-line values shared by the trace and export routes; every refusal names
 /// the parameter and says what to write instead.

@@ -1,5 +1,7 @@
 import Hummingbird
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// `POST /v1/sync/push` and `GET /v1/sync/pull`: a device sends its journal and reads the server log in its scope.
 /// Both need the device's bearer secret.

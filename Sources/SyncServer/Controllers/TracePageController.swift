@@ -2,6 +2,8 @@ import Foundation
 import Hummingbird
 import Logging
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// `GET /t/{code}`: the consumer's HTML page for a trace code, without login; a refused code gets a page of its own
 /// with the same status as the JSON route (404 unknown or voided, 400 mistyped or malformed) and a form to type the

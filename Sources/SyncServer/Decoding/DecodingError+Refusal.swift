@@ -1,4 +1,6 @@
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// Decoding failures as refusals that name the field, e.g. `entries[3].seq`.
 extension DecodingError {

@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// Reads a JSON request body strictly: within the size limit, well formed, a JSON object with no member the body's
 /// type does not ask for (at any depth), every field of the right type. Each failure is a refusal that names the field

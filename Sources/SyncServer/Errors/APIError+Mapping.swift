@@ -1,5 +1,7 @@
 import Hummingbird
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// The one place where failures become HTTP statuses.
 extension APIError {

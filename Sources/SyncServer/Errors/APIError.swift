@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// The one error the server answers with: an HTTP status and an `APIErrorBody` saying, in Chinese and English, what
 /// is wrong and what to do.

@@ -1,6 +1,8 @@
 import Hummingbird
 import Logging
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// Recognises the admin user by the `Authorization: Bearer <session token>` header of a login and puts the user in
 /// the context (and in the audit trail as `user:<name>`); refuses a missing, unknown or ended session with 401, and

@@ -1,6 +1,8 @@
 import Hummingbird
 import Logging
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// Writes the audit record of each request that needs one, once its final status is known: every request to
 /// `/v1/admin`, `/v1/export`, `/v1/auth` and the admins' console `/console`, every enrollment, and every refused request on any route (401, 403, 409,

@@ -2,6 +2,8 @@ import Foundation
 import Hummingbird
 import Logging
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// Recognises the device by its `Authorization: Bearer <secret>` header and puts it in the context; refuses a
 /// missing or unknown secret and a revoked device with 401. The secret is never logged.

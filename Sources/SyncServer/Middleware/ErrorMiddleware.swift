@@ -1,6 +1,8 @@
 import Hummingbird
 import Logging
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// Turns every error thrown behind it into an `APIError` response, so each failure reaches the client as the same
 /// JSON body. Refusals are logged at info; anything else at error, with its details kept in the log only.

@@ -1,5 +1,7 @@
 import Hummingbird
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// Answers a request for a known path with a method the path does not serve as 405 Method Not Allowed, with the
 /// `Allow` header listing the methods it does serve (RFC 9110 §15.5.6), instead of 404. Added after every route, so it

@@ -1,6 +1,8 @@
 import Hummingbird
 import Logging
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// Limits how often one client address may look codes up on the public routes, which need no login: past the limit
 /// it answers 429 with `Retry-After` (seconds), as JSON or, for the consumer's page, as HTML.

@@ -1,4 +1,6 @@
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// The kinds of node (DESIGN.md §1) as people call them.
 enum NodeKindLabel {

@@ -1,4 +1,6 @@
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 extension TracePage {
     /// The page for a code that cannot be shown: unknown, voided, mistyped or malformed, or a client over its rate

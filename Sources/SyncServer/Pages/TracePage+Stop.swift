@@ -1,4 +1,6 @@
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 extension TracePage {
     /// One place on the chain, as a list item: the node, where it is and how to reach it, the dates, what became of

@@ -1,4 +1,6 @@
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// `GET /t/{code}`: the page a consumer opens from the code on a receipt, Chinese first with English under it.
 ///

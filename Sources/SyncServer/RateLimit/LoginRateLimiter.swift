@@ -1,4 +1,6 @@
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// The token buckets of password checks (`POST /v1/auth/login`, and `/v1/auth/password` with an old password): one
 /// bucket per client address and one per name tried, known or not, so neither one address trying many names nor

@@ -1,4 +1,6 @@
 import SyncCore
+import CentralCore
+import CentralSQLite
 
 /// A QR code (ISO/IEC 18004) for a short text: byte mode, error-correction level M, the smallest of versions 1–10
 /// that holds it, and the data mask with the lowest penalty. Hand-written because no QR package is among the

@@ -1,0 +1,100 @@
+public import CentralCore
+public import SyncCore
+
+/// The admins' queue: conflicts recorded once per kind and subject, with every candidate.
+extension CentralStore {
+    /// Opens the conflict a finding describes, or adds its new candidates to the open one, and logs it for the
+    /// node's devices.
+    func record(_ finding: ConflictFinding, node: String, at time: Int64) throws {
+        let id: Int64
+        if let open = try database.row(
+            "SELECT id FROM conflicts WHERE kind = ? AND subject = ? AND status = 'open'", finding.kind.rawValue, finding.subject
+        ) {
+            id = open.int("id")!
+        } else {
+            try database.run(
+                """
+                INSERT INTO conflicts (kind, subject, node, batch_code, target, field, status, opened_at)
+                VALUES (?, ?, ?, ?, ?, ?, 'open', ?)
+                """,
+                finding.kind.rawValue, finding.subject, node, finding.batchCode, finding.target, finding.field, time
+            )
+            id = database.lastInsertRowID
+        }
+        for candidate in finding.candidates {
+            let sealed = try personalData.seal(JSONValue(encoding: candidate))
+            try database.run(
+                """
+                INSERT OR IGNORE INTO conflict_candidates (conflict_id, event_id, position, candidate, sealed)
+                VALUES (?1, ?2, (SELECT count(*) FROM conflict_candidates WHERE conflict_id = ?1), ?3, ?4)
+                """,
+                id, candidate.eventId, sealed.text, sealed.envelope
+            )
+        }
+        try logConflict(id)
+    }
+
+    /// Marks conflict `id` resolved with `resolution`, its personal values sealed (`PersonalDataCipher`).
+    func markResolved(_ id: Int64, _ resolution: ConflictResolution) throws {
+        let sealed = try personalData.seal(JSONValue(encoding: resolution))
+        try database.run("UPDATE conflicts SET status = 'resolved', resolution = ?, resolution_sealed = ? WHERE id = ?",
+                         sealed.text, sealed.envelope, id)
+    }
+
+    /// Flags events that have waited longer than `orphanTimeout` for their batch's receipt.
+    public func flagOverdueOrphans(now: Int64) throws {
+        let overdue = try database.query(
+            "SELECT event_id, batch_code, node FROM orphans WHERE flagged = 0 AND received_at < ?", now - orphanTimeout
+        )
+        for row in overdue {
+            let eventId = row.string("event_id")!, batch = row.string("batch_code")!
+            let candidate = try candidate(eventId: eventId, value: batch)
+            try record(ConflictFinding(kind: .orphan, subject: "orphan:\(batch)", batchCode: batch, target: nil,
+                                       field: nil, candidates: candidate.map { [$0] } ?? []),
+                       node: row.string("node")!, at: now)
+            try database.run("UPDATE orphans SET flagged = 1 WHERE event_id = ?", eventId)
+        }
+    }
+
+    /// Conflicts, newest first, filtered by status, kind and node.
+    public func conflicts(status: ConflictStatus? = nil, kind: ConflictKind? = nil, node: String? = nil) throws -> [ConflictRecord] {
+        try flagOverdueOrphans(now: clock())
+        return try database.query(
+            """
+            SELECT * FROM conflicts WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR kind = ?2)
+            AND (?3 IS NULL OR node = ?3) ORDER BY id DESC
+            """,
+            status?.rawValue, kind?.rawValue, node
+        ).map(conflictRecord)
+    }
+
+    /// One conflict with its candidates.
+    public func conflict(_ id: Int64) throws -> ConflictRecord {
+        guard let row = try database.row("SELECT * FROM conflicts WHERE id = ?", id) else {
+            throw TraceSyncError("unknown_conflict", field: "id", zh: "没有编号为 \(id) 的冲突。", en: "there is no conflict \(id).")
+        }
+        return try conflictRecord(row)
+    }
+
+    private func conflictRecord(_ row: Row) throws -> ConflictRecord {
+        let id = row.int("id")!
+        let candidates = try database.query(
+            "SELECT candidate, sealed FROM conflict_candidates WHERE conflict_id = ? ORDER BY position", id
+        ).map { try personalData.open($0.string("candidate")!, envelope: $0.string("sealed")).decode(ConflictCandidate.self) }
+        return ConflictRecord(
+            id: id, kind: ConflictKind(rawValue: row.string("kind")!)!, subject: row.string("subject")!,
+            node: row.string("node")!, batchCode: row.string("batch_code"), target: row.string("target"),
+            field: row.string("field"), status: ConflictStatus(rawValue: row.string("status")!)!,
+            openedAt: row.int("opened_at")!, candidates: candidates,
+            resolution: try row.string("resolution").map {
+                try personalData.open($0, envelope: row.string("resolution_sealed")).decode(ConflictResolution.self)
+            }
+        )
+    }
+
+    /// Logs the conflict's current state for the devices of its node.
+    private func logConflict(_ id: Int64) throws {
+        let record = try conflict(id)
+        try log(kind: "conflict", node: record.node, body: try JSONValue(encoding: record))
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+public import CentralCore
+public import SyncCore
+
+/// The central store: every node's master data, devices, journals with their verdicts, and the batches, events and
+/// trace links merged from them, so that queries never replay journals.
+///
+/// Not `Sendable`: the server owns one instance from a single serial executor.
+public final class CentralStore {
+    public let database: Database
+    /// The server's clock in milliseconds; tests replace it.
+    public var clock: () -> Int64 = BusinessTime.now
+    /// How old a business time may be before it is flagged as implausible (30 days).
+    public var pastWindow: Int64 = 30 * 24 * 3_600_000
+    /// How long an event may wait for its batch's receipt before it is flagged as an orphan (24 hours).
+    public var orphanTimeout: Int64 = 24 * 3_600_000
+    /// Batch states the merge derived, kept between pushes.
+    let batchStates = BatchStateCache()
+    /// Seals the personal numbers of every JSON document before it is written, and puts them back when it is read.
+    let personalData: PersonalDataCipher
+    /// The key the audit chain's hashes are keyed under, derived from the data key.
+    let auditKey: AuditKey
+
+    func mergeContext(receivedAt: Int64) -> MergeContext {
+        MergeContext(receivedAt: receivedAt, pastWindow: pastWindow)
+    }
+
+    /// Opens (creating and migrating if needed) the store at `path` and seeds the bundled regions and products the
+    /// first time, with the data key `DataKey.resolve(databasePath:)` finds (made beside the database if none).
+    public convenience init(path: String) throws {
+        try self.init(path: path, dataKey: DataKey.resolve(databasePath: path))
+    }
+
+    /// Opens (creating and migrating if needed) the store at `path` with this data key.
+    /// - Throws: `TraceSyncError` `data_key_mismatch` when the store's personal data was encrypted under another key.
+    public init(path: String, dataKey: DataKey) throws {
+        personalData = PersonalDataCipher(key: dataKey)
+        auditKey = AuditKey(dataKey: dataKey)
+        if path != ":memory:" {
+            try FileManager.default.createDirectory(
+                at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true
+            )
+        }
+        database = try Database(path: path)
+        try CentralSchema.migrator.migrate(database)
+        try checkDataKey()
+        try anchorKeyedAuditChain()
+        try resealPendingTables()
+        if try database.scalar("SELECT count(*) FROM regions") == 0 { try seedMasterData() }
+    }
+
+    private func seedMasterData() throws {
+        try database.inTransaction {
+            for region in try BundledMasterData.regions() { try upsert(region) }
+            for product in try BundledMasterData.products() { try upsert(product) }
+        }
+    }
+
+    /// Adds or updates a region and logs it for every device.
+    public func upsert(_ region: Region) throws {
+        try CatalogueTables.save(region, in: database)
+        try log(kind: "region", node: nil, body: try JSONValue(encoding: region))
+    }
+
+    /// Adds or updates a product and logs it for every device.
+    public func upsert(_ product: Product) throws {
+        try CatalogueTables.save(product, in: database)
+        try log(kind: "product", node: nil, body: try JSONValue(encoding: product))
+    }
+
+    /// Appends a master-data item to the server log; `node` nil means every device's scope.
+    func log(kind: String, node: String?, body: JSONValue) throws {
+        let sealed = try personalData.seal(body)
+        try database.run(
+            "INSERT INTO server_log (node, kind, body, sealed) VALUES (?, ?, ?, ?)", node, kind, sealed.text, sealed.envelope
+        )
+    }
+
+    /// SQLite's own consistency check: `ok` when the file is sound.
+    /// - Parameter quick: `quick_check`, which skips the index-content cross-checks and stays fast on a large store.
+    public func integrityCheck(quick: Bool = false) throws -> String {
+        let pragma = quick ? "quick_check" : "integrity_check"
+        return try database.query("PRAGMA \(pragma)").compactMap { $0.string(pragma) }
+            .joined(separator: "\n")
+    }
+}
+
+@available(*, unavailable)
+extension CentralStore: Sendable {}
