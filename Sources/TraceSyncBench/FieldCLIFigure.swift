@@ -4,8 +4,9 @@ import CentralCore
 import CentralSQLite
 
 /// Figure 5: what an inspector waits for at the terminal. `field receive` start to exit, against `field --help` (the
-/// cost of starting the process at all); and `field import` of a weighing-system CSV, against a raw INSERT of the
-/// journal rows it wrote.
+/// cost of starting the process at all); and `field import` of a weighing-system CSV, as a process and in-process
+/// (`FieldStore.importReceipts`, so start-up does not count), against a raw INSERT of the journal rows it wrote and
+/// against SQLite writing exactly the rows the import wrote.
 struct FieldCLIFigure {
     let receives: Int
     let importRows: Int
@@ -43,15 +44,55 @@ struct FieldCLIFigure {
         report.add(Figure("field", "field import of a \(importRows)-row CSV", value: Double(importRows) / imported.seconds,
                           unit: "rows/s", baseline: ("prepared INSERT of its journal rows", raw),
                           note: "whole process, \(String(format: "%.2f", imported.seconds)) s including start-up and parsing"))
+        try importInProcess(directory: directory, into: report)
     }
+
+    /// `FieldStore.importReceipts` of the same kind of CSV in this process, against raw INSERT of its journal rows and
+    /// SQLite writing exactly the rows it wrote (prepared INSERTs, changeset), into devices set up alike.
+    private func importInProcess(directory: ScratchDirectory, into report: Report) throws {
+        func device(_ name: String) throws -> (FieldStore, String) {
+            let path = directory.path("\(name).sqlite")
+            let store = try FieldStore.initialize(path: path, node: MarketStore.node, deviceNumber: 1, inspector: "符永清")
+            _ = try store.registerOperator(Self.receiptOperator)
+            return (store, path)
+        }
+        let (store, path) = try device("in-process")
+        let text = Self.csv(rows: importRows)
+        let before = directory.path("in-process-before.sqlite")
+        try WrittenRows.snapshot(path, to: before)
+        let (seconds, result) = try Measure.time { try store.importReceipts(csv: text, skipInvalid: false) }
+        guard result.imported.count == importRows else {
+            throw BenchError("importReceipts imported \(result.imported.count) of \(importRows): \(result.problems.first.map { "\($0.code) \($0.message.en)" } ?? "")")
+        }
+        let written = try WrittenRows.since(before, in: path)
+        let raw = try RawBaseline.insertRate(try store.journalEntries(), directory: directory)
+        let (insertTarget, _) = try device("same-rows-insert")
+        let sameInsert = try written.insertSeconds(into: RawDatabase(borrowing: insertTarget.database.handle))
+        let (source, _) = try device("same-rows-source"), (applyTarget, _) = try device("same-rows-apply")
+        let sameApply = try written.changesetApplySeconds(source: RawDatabase(borrowing: source.database.handle),
+                                                          target: RawDatabase(borrowing: applyTarget.database.handle))
+        let rate = Double(importRows) / seconds
+        report.add(Figure("field", "importReceipts in-process, \(importRows) rows", value: rate, unit: "rows/s",
+                          baseline: ("prepared INSERT of its journal rows", raw),
+                          note: "\(String(format: "%.2f", seconds)) s: parse, check, write; rows written: \(written.summary)"))
+        let rows = "the import's \(written.rowCount) new rows"
+        report.add(Figure("field", "importReceipts vs raw INSERT of the rows it wrote", value: rate, unit: "rows/s",
+                          baseline: ("\(rows), prepared INSERT, 1 transaction", Double(importRows) / sameInsert),
+                          note: "rates in CSV rows per second"))
+        report.add(Figure("field", "importReceipts vs changeset apply of the rows it wrote", value: rate, unit: "rows/s",
+                          baseline: ("\(rows), sqlite3changeset_apply", Double(importRows) / sameApply)))
+    }
+
+    /// The operator the CSV's receipts name.
+    private static let receiptOperator = OperatorInput(id: MarketStore.operators[0], name: "海口龙华区张记蔬菜批发部",
+                                                       kind: .organisation, creditCode: "92460106L3827451XA")
 
     /// `field init` of a device at node 46010001, then the operator receipts name (registered in-process).
     private func prepareDevice(at path: String, in directory: ScratchDirectory) throws {
         try ChildProcess.succeed("field", ["init", "--node", MarketStore.node, "--device-number", "1",
                                            "--inspector", "符永清"], environment: ["FIELD_DB": path], in: directory)
         let store = try FieldStore.open(path: path)
-        _ = try store.registerOperator(OperatorInput(id: MarketStore.operators[0], name: "海口龙华区张记蔬菜批发部",
-                                                     kind: .organisation, creditCode: "92460106L3827451XA"))
+        _ = try store.registerOperator(Self.receiptOperator)
     }
 
     /// A weighing-system export of `rows` receipts from the last few hours.

@@ -43,8 +43,8 @@ struct TraceFigure {
         defer { directory.remove() }
         let store = try MarketStore.make(path: directory.path("central.sqlite"))
         let (fillSeconds, samples) = try Measure.time { try StoreFiller(store: store).fill(events: size) }
-        print("  filled \(Self.label(size)) events in \(String(format: "%.0f", fillSeconds)) s "
-              + "(\(Int(Double(size) / fillSeconds)) events/s with their entries, links and batches)")
+        print("  filled \(Self.label(size)) events through CentralStore.push in \(String(format: "%.0f", fillSeconds)) s "
+              + "(\(Int(Double(size) / fillSeconds)) entries/s)")
         var random = SplitMix64(seed: UInt64(size))
         var sample = Sample()
         for _ in 0..<50 { _ = try store.traceBackward(samples.backward.randomElement(using: &random)!) }

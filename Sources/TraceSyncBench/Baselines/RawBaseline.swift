@@ -4,7 +4,9 @@ import SyncCore
 import CentralCore
 import CentralSQLite
 
-/// The two baselines a merge is held against: the same journal rows written straight into a table shaped like the
+// Baseline SQL (see RawDatabase.swift for why this folder has SQL).
+
+/// The two one-row-per-entry baselines a merge is held against: the same journal rows written straight into a table shaped like the
 /// central `entries` table, by a prepared INSERT in one transaction, and by applying a session-extension changeset.
 ///
 /// Both do strictly less than `CentralStore.push`: no chain or hash check, no merge rules, no events, trace links,
@@ -48,28 +50,12 @@ enum RawBaseline {
     /// scratch database and applied to a new one; only the apply is timed.
     static func changesetApplyRate(_ entries: [JournalEntry], directory: ScratchDirectory) throws -> Double {
         let rows = entries.map(Row.init)
-        let source = try RawDatabase(path: directory.path("changeset-source.sqlite"))
+        let source = try RawDatabase(path: directory.path("changeset-source-\(UUID().uuidString.prefix(6)).sqlite"))
         try source.execute(entriesTable)
-        var session: OpaquePointer?
-        guard sqlite3session_create(source.handle, "main", &session) == SQLITE_OK, let session else {
-            throw BenchError("sqlite3session_create failed")
-        }
-        defer { sqlite3session_delete(session) }
-        guard sqlite3session_attach(session, "entries") == SQLITE_OK else { throw BenchError("sqlite3session_attach failed") }
-        try write(rows, into: source)
-        var size: Int32 = 0
-        var changeset: UnsafeMutableRawPointer?
-        guard sqlite3session_changeset(session, &size, &changeset) == SQLITE_OK, let changeset else {
-            throw BenchError("sqlite3session_changeset failed")
-        }
-        defer { sqlite3_free(changeset) }
-        let target = try RawDatabase(path: directory.path("changeset-target.sqlite"))
+        let changeset = try Changeset(recording: source) { try write(rows, into: source) }
+        let target = try RawDatabase(path: directory.path("changeset-target-\(UUID().uuidString.prefix(6)).sqlite"))
         try target.execute(entriesTable)
-        let (seconds, code) = Measure.time {
-            sqlite3changeset_apply(target.handle, size, changeset, nil, { _, _, _ in SQLITE_CHANGESET_ABORT }, nil)
-        }
-        guard code == SQLITE_OK else { throw target.failure("sqlite3changeset_apply") }
-        return Double(rows.count) / seconds
+        return Double(rows.count) / (try changeset.applySeconds(to: target))
     }
 
     /// Inserts `rows` in one transaction with one prepared statement.
