@@ -20,17 +20,17 @@ extension CentralStore {
     /// - Throws: `TraceSyncError` `bad_node` for a malformed code or unknown region, `duplicate_node` if it exists.
     public func addNode(_ node: Node) throws {
         guard node.code.count == 8, node.code.allSatisfy(\.isASCIIDigit) else {
-            throw TraceSyncError("bad_node", field: "code",
+            throw TraceSyncError(.badNode, field: "code",
                                  zh: "节点编码「\(node.code)」无效：应为 8 位数字，例如 46010001。",
                                  en: "node code \"\(node.code)\" is not valid: use 8 digits, e.g. 46010001.")
         }
         guard try database.row("SELECT code FROM regions WHERE code = ?", node.region) != nil else {
-            throw TraceSyncError("unknown_region", field: "region",
+            throw TraceSyncError(.unknownRegion, field: "region",
                                  zh: "未知行政区划代码「\(node.region)」。", en: "unknown region code \"\(node.region)\".")
         }
         try Self.checkContact(phone: node.phone, address: node.address)
         guard try database.row("SELECT code FROM nodes WHERE code = ?", node.code) == nil else {
-            throw TraceSyncError("duplicate_node", field: "code",
+            throw TraceSyncError(.duplicateNode, field: "code",
                                  zh: "节点 \(node.code) 已存在。", en: "node \(node.code) already exists.")
         }
         try database.run(
@@ -47,7 +47,7 @@ extension CentralStore {
     /// The node with this code.
     public func node(_ code: String) throws -> Node {
         guard let row = try database.row("SELECT * FROM nodes WHERE code = ?", code) else {
-            throw TraceSyncError("unknown_node", field: "node", zh: "未知节点「\(code)」：可用 admin node list 查看。",
+            throw TraceSyncError(.unknownNode, field: "node", zh: "未知节点「\(code)」：可用 admin node list 查看。",
                                  en: "unknown node \"\(code)\": `admin node list` shows the nodes.")
         }
         return Self.node(row)
@@ -103,7 +103,7 @@ extension CentralStore {
     /// The device with this id.
     public func device(_ id: String) throws -> DeviceRecord {
         guard let row = try database.row("SELECT * FROM devices WHERE id = ?", id) else {
-            throw TraceSyncError("unknown_device", field: "device", zh: "未知设备「\(id)」。", en: "unknown device \"\(id)\".")
+            throw TraceSyncError(.unknownDevice, field: "device", zh: "未知设备「\(id)」。", en: "unknown device \"\(id)\".")
         }
         return Self.device(row)
     }

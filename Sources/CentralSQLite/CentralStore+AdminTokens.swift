@@ -58,7 +58,7 @@ extension CentralStore {
     }
 
     private static let bootstrapTokenInvalid = TraceSyncError(
-        "unauthorized", field: "bootstrapToken",
+        .unauthorized, field: "bootstrapToken",
         zh: "引导令牌无效或已用过：它只能用一次。请用 POST /v1/auth/login 登录，或在服务器上运行 sync-server admin user passwd admin 重设密码。",
         en: "the bootstrap token is not valid or was already used: it works once. Log in with POST /v1/auth/login, or reset the password on the server with sync-server admin user passwd admin."
     )

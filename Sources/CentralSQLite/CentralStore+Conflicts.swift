@@ -71,7 +71,7 @@ extension CentralStore {
     /// One conflict with its candidates.
     public func conflict(_ id: Int64) throws -> ConflictRecord {
         guard let row = try database.row("SELECT * FROM conflicts WHERE id = ?", id) else {
-            throw TraceSyncError("unknown_conflict", field: "id", zh: "没有编号为 \(id) 的冲突。", en: "there is no conflict \(id).")
+            throw TraceSyncError(.unknownConflict, field: "id", zh: "没有编号为 \(id) 的冲突。", en: "there is no conflict \(id).")
         }
         return try conflictRecord(row)
     }

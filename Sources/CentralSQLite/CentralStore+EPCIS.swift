@@ -19,7 +19,7 @@ extension CentralStore {
     /// The facts `epcisDocument(from:to:node:)` exports, in business-time order (then clock order).
     public func exportedEvents(from: Int64, to: Int64, node: String?) throws -> [ExportedEvent] {
         guard from < to else {
-            throw TraceSyncError("bad_range", field: "from",
+            throw TraceSyncError(.badRange, field: "from",
                                  zh: "导出时间范围无效：开始时间必须早于结束时间。",
                                  en: "the export range is not valid: its start must be before its end.")
         }

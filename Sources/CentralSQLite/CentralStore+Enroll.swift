@@ -15,31 +15,31 @@ extension CentralStore {
             let now = clock()
             let codeHash = Secrets.hash(Secrets.normalizedEnrollCode(request.code))
             guard let code = try database.row("SELECT * FROM enroll_codes WHERE code_hash = ?", codeHash) else {
-                throw TraceSyncError("enroll_code_invalid", field: "code",
+                throw TraceSyncError(.enrollCodeInvalid, field: "code",
                                      zh: "注册码无效：请核对管理员给出的注册码。",
                                      en: "the enrollment code is not valid: check the code the admin gave you.")
             }
             guard code.int("used_at") == nil else {
-                throw TraceSyncError("enroll_code_used", field: "code",
+                throw TraceSyncError(.enrollCodeUsed, field: "code",
                                      zh: "注册码已被使用过：每个注册码只能用一次，请向管理员申请新的注册码。",
                                      en: "the enrollment code was already used: each code works once; ask the admin for a new one.")
             }
             guard code.int("expires_at")! > now else {
-                throw TraceSyncError("enroll_code_expired", field: "code",
+                throw TraceSyncError(.enrollCodeExpired, field: "code",
                                      zh: "注册码已过期，请向管理员申请新的注册码。",
                                      en: "the enrollment code has expired; ask the admin for a new one.")
             }
             let node = try self.node(code.string("node")!)
             if let requested = request.node, requested != node.code {
                 throw TraceSyncError(
-                    "enroll_node_mismatch", field: "node",
+                    .enrollNodeMismatch, field: "node",
                     zh: "注册码属于节点 \(node.code)，而本设备是为节点 \(requested) 初始化的。请向管理员申请节点 \(requested) 的注册码。",
                     en: "the enrollment code is for node \(node.code), but this device was set up for node \(requested). Ask the admin for a code for node \(requested)."
                 )
             }
             let deviceId = request.deviceId ?? UUIDv7.make(millis: now)
             guard try database.row("SELECT id FROM devices WHERE id = ?", deviceId) == nil else {
-                throw TraceSyncError("device_exists", field: "deviceId",
+                throw TraceSyncError(.deviceExists, field: "deviceId",
                                      zh: "设备 \(deviceId) 已注册过。", en: "device \(deviceId) is already enrolled.")
             }
             let deviceNumber = try request.deviceNumber ?? nextDeviceNumber(node: node.code)
@@ -47,7 +47,7 @@ extension CentralStore {
                 "SELECT id FROM devices WHERE node = ? AND device_number = ?", node.code, deviceNumber
             ) == nil else {
                 throw TraceSyncError(
-                    "device_number_taken", field: "deviceNumber",
+                    .deviceNumberTaken, field: "deviceNumber",
                     zh: "节点 \(node.code) 的设备序号 \(deviceNumber) 已被其他设备使用。请管理员为本设备另发注册码，并用新的序号重新初始化本设备。",
                     en: "device number \(deviceNumber) is already used at node \(node.code). Re-initialise this device with another number and ask the admin for a code."
                 )
@@ -68,7 +68,7 @@ extension CentralStore {
     private func nextDeviceNumber(node: String) throws -> Int {
         let used = Set(try database.query("SELECT device_number FROM devices WHERE node = ?", node).compactMap { $0.int("device_number") })
         guard let free = (1...999).first(where: { !used.contains(Int64($0)) }) else {
-            throw TraceSyncError("device_numbers_exhausted", field: "node",
+            throw TraceSyncError(.deviceNumbersExhausted, field: "node",
                                  zh: "节点 \(node) 的 999 个设备序号已用完。", en: "node \(node) has used all 999 device numbers.")
         }
         return free
@@ -78,13 +78,13 @@ extension CentralStore {
     /// - Throws: `TraceSyncError` `unauthorized` (no such secret) or `device_revoked`.
     public func authenticate(secret: String) throws -> DeviceRecord {
         guard let row = try database.row("SELECT * FROM devices WHERE secret_hash = ?", Secrets.hash(secret)) else {
-            throw TraceSyncError("unauthorized", field: "Authorization",
+            throw TraceSyncError(.unauthorized, field: "Authorization",
                                  zh: "设备密钥无效：请重新注册设备（field enroll）。",
                                  en: "the device secret is not valid: enroll the device again (field enroll).")
         }
         let device = Self.device(row)
         guard !device.revoked else {
-            throw TraceSyncError("device_revoked", field: "Authorization",
+            throw TraceSyncError(.deviceRevoked, field: "Authorization",
                                  zh: "本设备已被管理员吊销，不能再同步。已同步的数据仍保留。请联系管理员。",
                                  en: "this device has been revoked by an admin and can no longer sync. Data it already synced is kept. Contact the admin.")
         }

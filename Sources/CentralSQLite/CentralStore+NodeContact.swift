@@ -28,13 +28,13 @@ extension CentralStore {
         if let phone, !phone.isEmpty {
             let digits = phone.filter(\.isASCIIDigit).count
             guard phone.allSatisfy({ $0.isASCIIDigit || " -+()".contains($0) }), (5...20).contains(digits) else {
-                throw TraceSyncError("bad_node", field: "phone",
+                throw TraceSyncError(.badNode, field: "phone",
                                      zh: "电话「\(phone)」无效：请填写市场办公室的公开电话，例如 0898-6678 2301。",
                                      en: "phone \"\(phone)\" is not valid: give the market office's public number, e.g. 0898-6678 2301.")
             }
         }
         if let address, address.count > 120 {
-            throw TraceSyncError("bad_node", field: "address",
+            throw TraceSyncError(.badNode, field: "address",
                                  zh: "地址过长（\(address.count) 字）：最多 120 字。",
                                  en: "the address is too long (\(address.count) characters): at most 120.")
         }

@@ -23,7 +23,7 @@ extension CentralStore {
             var verdicts: [EntryVerdict] = []
             for (index, entry) in entries.enumerated() {
                 guard entry.deviceId == device.id else {
-                    throw TraceSyncError("wrong_device", field: "entries[\(index)].deviceId",
+                    throw TraceSyncError(.wrongDevice, field: "entries[\(index)].deviceId",
                                          zh: "第 \(index + 1) 条记录的设备编号不是本设备。",
                                          en: "entry \(index + 1) carries another device's id.")
                 }
@@ -37,7 +37,7 @@ extension CentralStore {
                 }
                 guard entry.seq == acked + 1 else {
                     throw TraceSyncError(
-                        "seq_gap", field: "entries[\(index)].seq",
+                        .seqGap, field: "entries[\(index)].seq",
                         zh: "记录序号不连续：服务器已确认到第 \(acked) 条，应从第 \(acked + 1) 条开始发送，收到第 \(entry.seq) 条。",
                         en: "entries must be contiguous: the server acknowledged up to \(acked), so send from \(acked + 1); got \(entry.seq).",
                         ackedSeq: acked
@@ -93,7 +93,7 @@ extension CentralStore {
         default: LocalizedText(zh: "没有接上前一条记录的哈希", en: "does not link to the previous entry's hash")
         }
         return TraceSyncError(
-            "integrity_violation", field: "entries.seq \(entry.seq)",
+            .integrityViolation, field: "entries.seq \(entry.seq)",
             zh: "第 \(entry.seq) 条记录\(what.zh)：设备日志可能被改动。已记录并通知管理员，请勿重试，联系管理员。",
             en: "entry \(entry.seq) \(what.en): the device journal may have been altered. It was recorded for the admins; do not retry, contact them."
         )

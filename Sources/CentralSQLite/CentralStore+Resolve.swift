@@ -13,7 +13,7 @@ extension CentralStore {
         return try database.inTransaction {
             let conflict = try conflict(id)
             guard conflict.status == .open else {
-                throw TraceSyncError("conflict_resolved", field: "id", zh: "冲突 \(id) 已经处理过。",
+                throw TraceSyncError(.conflictResolved, field: "id", zh: "冲突 \(id) 已经处理过。",
                                      en: "conflict \(id) is already resolved.")
             }
             let now = clock()
@@ -77,6 +77,6 @@ extension CentralStore {
     }
 
     private func badResolution(zh: String, en: String) -> TraceSyncError {
-        TraceSyncError("bad_resolution", field: "action", zh: zh, en: en)
+        TraceSyncError(.badResolution, field: "action", zh: zh, en: en)
     }
 }

@@ -23,11 +23,11 @@ extension FieldCommand {
         func run() throws {
             try options.withStore { store, output in
                 guard let data = FileManager.default.contents(atPath: file) else {
-                    throw TraceSyncError("file_unreadable", field: "file", zh: "无法读取文件 \(file)。",
+                    throw TraceSyncError(.fileUnreadable, field: "file", zh: "无法读取文件 \(file)。",
                                          en: "cannot read the file \(file).")
                 }
                 guard let text = String(data: data, encoding: .utf8) else {
-                    throw TraceSyncError("file_encoding", field: "file",
+                    throw TraceSyncError(.fileEncoding, field: "file",
                                          zh: "文件 \(file) 不是 UTF-8 编码：请在称重系统中以 UTF-8 导出。",
                                          en: "the file \(file) is not UTF-8: export it as UTF-8 from the weighing system.")
                 }

@@ -37,7 +37,7 @@ extension FieldCommand {
             let output = options.output
             let store: FieldStore
             do { store = try options.openStore() } catch let refusal as TraceSyncError {
-                throw output.fail(code: refusal.code, field: refusal.field, message: refusal.message)
+                throw output.fail(code: refusal.code.rawValue, field: refusal.field, message: refusal.message)
             }
             guard let settings = try store.syncSettings(), let url = URL(string: settings.serverURL) else {
                 throw output.fail(code: "not_enrolled", field: nil, message: LocalizedText(

@@ -32,7 +32,7 @@ struct Output {
         do {
             try body()
         } catch let refusal as TraceSyncError {
-            throw fail(code: refusal.code, field: refusal.field, message: refusal.message)
+            throw fail(code: refusal.code.rawValue, field: refusal.field, message: refusal.message)
         } catch let problem as ChainProblem {
             throw fail(code: "journal_\(problem.kind.rawValue)", field: "seq \(problem.seq)", message: problem.message)
         } catch let error as DatabaseError {

@@ -20,7 +20,7 @@ enum PastedCode {
         let extra = words[codeLength...].joined(separator: " ")
         let code = words[..<codeLength].joined(separator: " ")
         throw TraceSyncError(
-            "extra_arguments", field: field,
+            .extraArguments, field: field,
             zh: "「\(code)」之后多了参数「\(extra)」：一条命令只接受一个追溯码或记录编号，其他内容请用选项给出（如 --quantity 5），见 --help。",
             en: "unexpected arguments \"\(extra)\" after \"\(code)\": a command takes one trace code or event id; give the rest as options (e.g. --quantity 5), see --help."
         )

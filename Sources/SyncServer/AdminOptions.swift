@@ -19,7 +19,7 @@ struct AdminOptions: ParsableArguments {
         do {
             guard creating || FileManager.default.fileExists(atPath: db) else {
                 throw TraceSyncError(
-                    "database_missing", field: "db",
+                    .databaseMissing, field: "db",
                     zh: "数据库 \(db) 不存在：请检查 --db，或先用 sync-server serve 或 admin node add 创建。",
                     en: "the database \(db) does not exist: check --db, or create it with sync-server serve or admin node add."
                 )

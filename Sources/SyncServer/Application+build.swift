@@ -54,7 +54,7 @@ func buildApplication(_ configuration: ServerConfiguration) async throws -> some
     app.beforeServerStarts {
         let check = try await service.integrityCheck(quick: true)
         guard check == "ok" else {
-            throw TraceSyncError("database_corrupt", field: nil,
+            throw TraceSyncError(.databaseCorrupt, field: nil,
                                  zh: "中心数据库未通过完整性检查（\(check)）：服务器未启动，请从备份恢复数据库。",
                                  en: "the central database failed its integrity check (\(check)): the server did not start; restore the database from a backup.")
         }

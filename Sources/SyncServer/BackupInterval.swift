@@ -10,7 +10,7 @@ enum BackupInterval {
         guard let count = Int64(text.dropLast()), count > 0, let unit = text.last, let seconds = unitSeconds[unit],
               count <= Int64.max / 1_000_000_000 / seconds
         else {
-            throw TraceSyncError("bad_backup_interval", field: "backup-every",
+            throw TraceSyncError(.badBackupInterval, field: "backup-every",
                                  zh: "备份间隔「\(text)」无效：请写成正整数加单位，如 30m（分钟）、6h（小时）、1d（天）或 90s（秒）。",
                                  en: "backup interval \"\(text)\" is not valid: write a positive whole number and a unit, such as 30m (minutes), 6h (hours), 1d (days) or 90s (seconds).")
         }

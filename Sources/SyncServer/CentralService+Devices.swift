@@ -13,7 +13,7 @@ extension CentralService {
     func knownDevice(_ id: String) throws -> CentralStore.DeviceRecord? {
         do {
             return try store.device(id)
-        } catch let refusal as TraceSyncError where refusal.code == "unknown_device" {
+        } catch let refusal as TraceSyncError where refusal.code == .unknownDevice {
             return nil
         }
     }

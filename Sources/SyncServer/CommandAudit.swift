@@ -25,7 +25,7 @@ enum CommandAudit {
             }
         } catch let refusal as TraceSyncError {
             event.outcome = .failure
-            event.detail = refusal.code
+            event.detail = refusal.code.rawValue
             try store.audit(event)
             throw refusal
         }

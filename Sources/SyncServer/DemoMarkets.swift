@@ -35,7 +35,7 @@ enum DemoMarkets {
 
     private static func load<T: Decodable>(_ type: T.Type, _ name: String) throws -> T {
         guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "DemoData") else {
-            throw TraceSyncError("demo_data_missing", field: nil,
+            throw TraceSyncError(.demoDataMissing, field: nil,
                                  zh: "找不到演示数据 \(name).json：请重新构建 sync-server。",
                                  en: "the demo data \(name).json is missing: rebuild sync-server.")
         }

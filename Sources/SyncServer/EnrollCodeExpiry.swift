@@ -23,7 +23,7 @@ enum EnrollCodeExpiry {
     private static let unitMillis: [Character: Int64] = ["d": 86_400_000, "h": 3_600_000]
 
     private static func refusal(_ text: String) -> TraceSyncError {
-        TraceSyncError("bad_expiry", field: "expires",
+        TraceSyncError(.badExpiry, field: "expires",
                        zh: "有效期「\(text)」无效：请写成 7d（天）、24h（小时）或今后的日期 2026-12-01。",
                        en: "expiry \"\(text)\" is not valid: write 7d (days), 24h (hours) or a future date such as 2026-12-01.")
     }

@@ -12,7 +12,7 @@ extension SyncRequestContext {
     func authorizePersonalReveal(_ text: String?, node: String) throws -> Bool {
         guard let text else { return false }
         guard text == "personal" else {
-            throw TraceSyncError("bad_parameter", field: "reveal",
+            throw TraceSyncError(.badParameter, field: "reveal",
                                  zh: "参数 reveal=\(text) 无效：只能为 reveal=personal（仅省级管理员，查看完整身份证号和手机号，会记入审计日志）。",
                                  en: "parameter reveal=\(text) is not valid: the only value is reveal=personal (province admins only; shows full ID and phone numbers and is audited).")
         }

@@ -81,7 +81,7 @@ extension SyncServerCommand.Admin.AuditCommand {
                 if let backupDir {
                     let latest = try BackupDirectory(url: URL(fileURLWithPath: backupDir)).latest()
                     guard let latest else {
-                        throw TraceSyncError("no_backups", field: "backup-dir",
+                        throw TraceSyncError(.noBackups, field: "backup-dir",
                                              zh: "\(backupDir) 中没有完整的备份：请检查 --backup-dir。",
                                              en: "\(backupDir) holds no complete backup: check --backup-dir.")
                     }
@@ -90,7 +90,7 @@ extension SyncServerCommand.Admin.AuditCommand {
                     }
                 }
                 if let problem = try store.verifyAuditChain(against: heads) {
-                    throw TraceSyncError("audit_chain_broken", field: "seq", zh: problem.message.zh, en: problem.message.en)
+                    throw TraceSyncError(.auditChainBroken, field: "seq", zh: problem.message.zh, en: problem.message.en)
                 }
                 let count = try store.auditRecords().count
                 print("审计日志完整，共 \(count) 条记录 / the audit log is intact: \(count) records")
@@ -137,7 +137,7 @@ extension SyncServerCommand.Admin.AuditCommand {
         func run() throws {
             try options.withStore { store in
                 guard !FileManager.default.fileExists(atPath: to) else {
-                    throw TraceSyncError("file_exists", field: "to",
+                    throw TraceSyncError(.fileExists, field: "to",
                                          zh: "文件 \(to) 已存在：请换一个文件名，导出不会覆盖文件。",
                                          en: "the file \(to) exists: choose another name; an export never overwrites a file.")
                 }
@@ -148,7 +148,7 @@ extension SyncServerCommand.Admin.AuditCommand {
                 }
                 let text = lines.map { $0 + "\n" }.joined()
                 guard FileManager.default.createFile(atPath: to, contents: Data(text.utf8)) else {
-                    throw TraceSyncError("file_unwritable", field: "to",
+                    throw TraceSyncError(.fileUnwritable, field: "to",
                                          zh: "无法写入 \(to)：请检查目录和权限。",
                                          en: "cannot write \(to): check the directory and its permissions.")
                 }

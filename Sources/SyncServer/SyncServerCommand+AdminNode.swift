@@ -30,7 +30,7 @@ extension SyncServerCommand.Admin {
             func run() throws {
                 try options.withAuditedStore(action: "node.add", target: code, creating: true) { store in
                     guard NodeCommand.kinds.contains(kind) else {
-                        throw TraceSyncError("bad_node_kind", field: "kind",
+                        throw TraceSyncError(.badNodeKind, field: "kind",
                                              zh: "节点类型「\(kind)」无效：可用 \(NodeCommand.kinds.joined(separator: "、"))。",
                                              en: "node kind \"\(kind)\" is not valid: use one of \(NodeCommand.kinds.joined(separator: ", ")).")
                     }

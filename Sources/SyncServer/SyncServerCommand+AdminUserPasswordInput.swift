@@ -22,7 +22,7 @@ enum PasswordInput {
         let first = try prompt("\(name) 的新密码 / new password for \(name): ")
         let second = try prompt("再输入一次 / again: ")
         guard first == second else {
-            throw TraceSyncError("password_mismatch", field: "password",
+            throw TraceSyncError(.passwordMismatch, field: "password",
                                  zh: "两次输入的密码不一致：请重新运行命令。",
                                  en: "the two passwords differ: run the command again.")
         }
@@ -46,7 +46,7 @@ enum PasswordInput {
     }
 
     private static let missing = TraceSyncError(
-        "missing_password", field: "password",
+        .missingPassword, field: "password",
         zh: "没有读到密码：请在提示时输入，或从标准输入传入，如 sync-server admin user passwd admin < password.txt。",
         en: "no password was read: type it at the prompt, or give it on standard input, e.g. sync-server admin user passwd admin < password.txt."
     )

@@ -69,7 +69,7 @@ extension SyncServerCommand {
         private func check(_ directory: URL) throws {
             let findings = try BackupDirectory(url: directory).verify()
             guard !findings.isEmpty else {
-                throw TraceSyncError("no_backups", field: "verify",
+                throw TraceSyncError(.noBackups, field: "verify",
                                      zh: "\(directory.path) 中没有完整的备份：请检查目录。",
                                      en: "\(directory.path) holds no complete backup: check the directory.")
             }
@@ -123,7 +123,7 @@ private struct BackupCheckLine: Encodable {
         manifest = finding.name
         takenAt = finding.takenAt.map(BusinessTime.iso)
         ok = finding.problem == nil
-        code = finding.problem?.code
+        code = finding.problem?.code.rawValue
         message = finding.problem?.message
     }
 }

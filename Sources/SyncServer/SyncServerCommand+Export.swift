@@ -28,7 +28,7 @@ struct ExportOutput: ParsableArguments {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
         } catch {
-            throw TraceSyncError("write_failed", field: "out",
+            throw TraceSyncError(.writeFailed, field: "out",
                                  zh: "无法写入 \(out)：请检查目录是否存在、是否有写权限。",
                                  en: "cannot write \(out): check that the directory exists and is writable.")
         }

@@ -51,13 +51,13 @@ extension SyncServerCommand {
         /// made: a store just restored from a backup has no key beside it, and a new key would not decrypt it.
         private func openStore() throws -> CentralStore {
             guard FileManager.default.fileExists(atPath: db) else {
-                throw TraceSyncError("database_missing", field: "db",
+                throw TraceSyncError(.databaseMissing, field: "db",
                                      zh: "数据库 \(db) 不存在：请检查 --db。", en: "the database \(db) does not exist: check --db.")
             }
             let keyInEnvironment = !(ProcessInfo.processInfo.environment[DataKey.environmentVariable] ?? "").isEmpty
             guard keyInEnvironment || dataKeyFile != nil || FileManager.default.fileExists(atPath: db + ".key") else {
                 throw TraceSyncError(
-                    "data_key_missing", field: "data-key-file",
+                    .dataKeyMissing, field: "data-key-file",
                     zh: "找不到 \(db) 的数据密钥：请设置 \(DataKey.environmentVariable)、用 --data-key-file 指定密钥文件，或把另行保管的密钥放回 \(db).key。verify 不会新建密钥。",
                     en: "no data key found for \(db): set \(DataKey.environmentVariable), give --data-key-file, or put the key kept apart back as \(db).key. verify never makes a new key."
                 )

@@ -40,7 +40,7 @@ struct TLSFiles {
             ? ("tls-cert", certificatePath, "证书", "certificate")
             : ("tls-key", keyPath, "私钥", "private key")
         return TraceSyncError(
-            "tls_files", field: option,
+            .tlsFiles, field: option,
             zh: "无法读取 TLS \(zh)文件 \(path)：请用 --\(option) 指定可读的 PEM 文件；服务器未启动。",
             en: "cannot read the TLS \(en) file \(path): give a readable PEM file with --\(option); the server did not start."
         )

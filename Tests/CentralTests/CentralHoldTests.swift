@@ -32,7 +32,7 @@ struct CentralHoldTests {
             try body()
             return nil
         } catch let error as TraceSyncError {
-            return error.code
+            return error.code.rawValue
         } catch {
             return "\(error)"
         }

@@ -197,7 +197,7 @@ struct CentralResolveTests {
             try body()
             return nil
         } catch let error as TraceSyncError {
-            return error.code
+            return error.code.rawValue
         } catch {
             return "\(error)"
         }

@@ -54,7 +54,7 @@ struct DataKeyTests {
             #expect {
                 try CentralStore(path: path, dataKey: .random())
             } throws: { error in
-                (error as? TraceSyncError)?.code == "data_key_mismatch"
+                (error as? TraceSyncError)?.code == .dataKeyMismatch
             }
         }
     }
@@ -67,7 +67,7 @@ struct DataKeyTests {
             #expect {
                 try CentralStore(path: path)
             } throws: { error in
-                (error as? TraceSyncError)?.code == "data_key_missing"
+                (error as? TraceSyncError)?.code == .dataKeyMissing
             }
             #expect(!FileManager.default.fileExists(atPath: path + ".key"))
         }
@@ -94,7 +94,7 @@ struct DataKeyTests {
         #expect {
             try DataKey(base64: text, origin: DataKey.environmentVariable)
         } throws: { error in
-            (error as? TraceSyncError)?.code == "bad_data_key"
+            (error as? TraceSyncError)?.code == .badDataKey
         }
     }
 

@@ -101,10 +101,10 @@ import TestSupport
     @Test func anUnknownNodeOrAnEmptyRangeIsRefused() throws {
         try EPCISMarket.with { market in
             #expect { try market.store.epcisDocument(from: M.start, to: M.end, node: "46019999") } throws: {
-                ($0 as? TraceSyncError)?.code == "unknown_node"
+                ($0 as? TraceSyncError)?.code == .unknownNode
             }
             #expect { try market.store.epcisDocument(from: M.end, to: M.start, node: nil) } throws: {
-                ($0 as? TraceSyncError)?.code == "bad_range"
+                ($0 as? TraceSyncError)?.code == .badRange
             }
         }
     }

@@ -59,7 +59,7 @@ struct CSVReaderTests {
     ])
     func anUnclosedQuoteIsReportedOnTheLineItOpens(text: String, line: Int) {
         let error = #expect(throws: TraceSyncError.self) { try CSVReader.records(text) }
-        #expect(error?.code == "csv_unclosed_quote")
+        #expect(error?.code == .csvUnclosedQuote)
         #expect(error?.field == "line \(line)")
         #expect(error?.message.en.contains("line \(line)") == true)
         #expect(error?.message.zh.contains("第 \(line) 行") == true)

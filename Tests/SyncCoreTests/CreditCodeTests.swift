@@ -40,7 +40,7 @@ struct CreditCodeTests {
                     _ = try CreditCode.validate(String(typo))
                     accepted.append(String(typo))
                 } catch let error as TraceSyncError {
-                    #expect(error.code == "credit_code_check", "\(String(typo))")
+                    #expect(error.code == .creditCodeCheck, "\(String(typo))")
                 } catch {
                     Issue.record("unexpected error \(error)")
                 }
@@ -62,7 +62,7 @@ struct CreditCodeTests {
                 var characters = Array(code)
                 characters[index] = Character(letter)
                 let error = #expect(throws: TraceSyncError.self) { try CreditCode.validate(String(characters)) }
-                #expect(error?.code == "credit_code_format")
+                #expect(error?.code == .creditCodeFormat)
             }
         }
     }
@@ -70,6 +70,6 @@ struct CreditCodeTests {
     @Test(arguments: ["", "91350100M000100Y4", "91350100M000100Y433", "91350100M000100Y4-", "９1350100M000100Y43"])
     func aCodeThatIsNot18AllowedCharactersIsAFormatError(input: String) {
         let error = #expect(throws: TraceSyncError.self) { try CreditCode.validate(input) }
-        #expect(error?.code == "credit_code_format")
+        #expect(error?.code == .creditCodeFormat)
     }
 }

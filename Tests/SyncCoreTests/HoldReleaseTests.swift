@@ -26,7 +26,7 @@ struct HoldReleaseTests {
             _ = try HoldRelease.plan(try state(events))
             return nil
         } catch let error as TraceSyncError {
-            return error.code
+            return error.code.rawValue
         }
     }
 

@@ -105,7 +105,7 @@ struct JournalTests {
             let error = #expect(throws: TraceSyncError.self) {
                 try FieldStore.initialize(path: path, node: "46010001", deviceNumber: 2, inspector: "符永清")
             }
-            #expect(error?.code == "already_initialised")
+            #expect(error?.code == .alreadyInitialised)
         }
     }
 
@@ -114,7 +114,7 @@ struct JournalTests {
             let error = #expect(throws: TraceSyncError.self) {
                 try FieldStore.open(path: directory.appendingPathComponent("none.sqlite").path)
             }
-            #expect(error?.code == "not_initialised")
+            #expect(error?.code == .notInitialised)
         }
     }
 

@@ -99,7 +99,7 @@ struct MasterDataTests {
                 try FieldStore.initialize(path: directory.appendingPathComponent("d.sqlite").path, node: node,
                                           deviceNumber: deviceNumber, inspector: "符永清")
             }
-            #expect(error?.code == code)
+            #expect(error?.code.rawValue == code)
         }
     }
 }

@@ -100,7 +100,7 @@ struct ReceiptImportTests {
     func aFileWithoutTheRightHeaderIsRefused(csv: String) throws {
         try Self.withMarketStore { store in
             let error = #expect(throws: TraceSyncError.self) { try store.importReceipts(csv: csv, skipInvalid: true) }
-            #expect(error?.code == (csv.isEmpty ? "csv_empty" : "csv_header"))
+            #expect(error?.code == (csv.isEmpty ? .csvEmpty : .csvHeader))
         }
     }
 

@@ -39,7 +39,7 @@ struct RecordingTests {
     ) throws {
         let before = try Snapshot(store)
         let error = #expect(throws: TraceSyncError.self, sourceLocation: sourceLocation) { try action() }
-        #expect(error?.code == code, sourceLocation: sourceLocation)
+        #expect(error?.code.rawValue == code, sourceLocation: sourceLocation)
         #expect(try Snapshot(store) == before, "a refusal changed the store", sourceLocation: sourceLocation)
     }
 

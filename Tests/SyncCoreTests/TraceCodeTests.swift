@@ -33,7 +33,7 @@ struct TraceCodeTests {
             _ = try TraceCode(parsing: input)
             return nil
         } catch let error as TraceSyncError {
-            return error.code
+            return error.code.rawValue
         } catch {
             return "unexpected \(error)"
         }
@@ -128,7 +128,7 @@ struct TraceCodeTests {
         #expect(luhnSum(code.digits) % 10 == luhnSum(swapped) % 10)
 
         let error = #expect(throws: TraceSyncError.self) { try TraceCode(parsing: swapped) }
-        #expect(error?.code == "trace_code_check")
+        #expect(error?.code == .traceCodeCheck)
     }
 
     @Test func parsingIgnoresSpacesAndDashes() throws {
@@ -153,7 +153,7 @@ struct TraceCodeTests {
 
     @Test func aFullWidthCodeWithAWrongDigitStillFailsItsCheck() {
         let error = #expect(throws: TraceSyncError.self) { try TraceCode(parsing: "４６０１０００１００１２６１１２４００００１５７") }
-        #expect(error?.code == "trace_code_check")
+        #expect(error?.code == .traceCodeCheck)
     }
 
     @Test func componentsRoundTrip() throws {
@@ -178,7 +178,7 @@ struct TraceCodeTests {
     ])
     func anInputThatIsNot24DigitsIsAFormatError(input: String) {
         let error = #expect(throws: TraceSyncError.self) { try TraceCode(parsing: input) }
-        #expect(error?.code == "trace_code_format")
+        #expect(error?.code == .traceCodeFormat)
     }
 
     @Test func codesSortByDigitsAndEncodeAsText() throws {

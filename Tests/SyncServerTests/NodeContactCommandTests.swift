@@ -58,7 +58,7 @@ import Testing
             let error = #expect(throws: TraceSyncError.self) {
                 try CentralStore(path: db).setNodeContact("46010003", phone: phone, address: nil)
             }
-            #expect(error?.code == "bad_node" && error?.field == "phone")
+            #expect(error?.code == .badNode && error?.field == "phone")
             #expect(error?.message.zh.contains("公开电话") == true && error?.message.en.contains("public number") == true)
         }
     }

@@ -44,7 +44,7 @@ import TestSupport
             _ = try QRCode(encoding: String(repeating: "a", count: 214))
         } throws: { error in
             let failure = error as? TraceSyncError
-            return failure?.code == "qr_text_too_long" && failure?.message.zh.contains("213") == true
+            return failure?.code == .qrTextTooLong && failure?.message.zh.contains("213") == true
                 && failure?.message.en.contains("213") == true
         }
     }

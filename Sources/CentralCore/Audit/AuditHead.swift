@@ -25,7 +25,7 @@ public struct AuditHead: Codable, Sendable, Hashable, CustomStringConvertible {
               parts[1].allSatisfy({ $0.isHexDigit && !$0.isUppercase })
         else {
             throw TraceSyncError(
-                "bad_audit_head", field: field,
+                .badAuditHead, field: field,
                 zh: "审计链头 \(text) 的格式不对：应为「序号:哈希」，如服务器日志 audit chain head 一行中的 head=… 值。",
                 en: "the audit chain head \(text) is not of the form SEQ:HASH: give the head=… value of an 'audit chain head' line of the server's log."
             )

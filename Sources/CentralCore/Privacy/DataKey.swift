@@ -24,7 +24,7 @@ public struct DataKey: Sendable {
               bytes.count == 32
         else {
             throw TraceSyncError(
-                "bad_data_key", field: origin,
+                .badDataKey, field: origin,
                 zh: "\(origin) 中的数据密钥无效：应为 32 字节密钥的 base64 文本（可用 openssl rand -base64 32 生成）。",
                 en: "the data key in \(origin) is not valid: it must be the base64 text of 32 bytes (e.g. from openssl rand -base64 32)."
             )
@@ -64,7 +64,7 @@ public struct DataKey: Sendable {
 
     private static func missing(_ databasePath: String) -> TraceSyncError {
         TraceSyncError(
-            "data_key_missing", field: "data-key-file",
+            .dataKeyMissing, field: "data-key-file",
             zh: "找不到数据库 \(databasePath) 的数据密钥：请设置 \(environmentVariable)、用 --data-key-file 指定密钥文件，或把另行保管的密钥放回 \(databasePath).key。不会为已有数据库新建密钥。",
             en: "no data key found for the database \(databasePath): set \(environmentVariable), give --data-key-file, or put the key kept apart back as \(databasePath).key. An existing database is never given a new key."
         )
@@ -73,7 +73,7 @@ public struct DataKey: Sendable {
     private static func read(_ path: String) throws -> DataKey {
         guard let text = FileManager.default.contents(atPath: path).map({ String(decoding: $0, as: UTF8.self) }) else {
             throw TraceSyncError(
-                "data_key_unreadable", field: "data-key-file",
+                .dataKeyUnreadable, field: "data-key-file",
                 zh: "无法读取数据密钥文件 \(path)：请检查路径和权限（文件应只对服务器用户可读，权限 0600）。",
                 en: "cannot read the data key file \(path): check the path and its permissions (readable by the server's user only, mode 0600)."
             )
@@ -92,7 +92,7 @@ public struct DataKey: Sendable {
         guard descriptor >= 0 else {
             if errno == EEXIST { return try read(path) }
             throw TraceSyncError(
-                "data_key_unwritable", field: "data-key-file",
+                .dataKeyUnwritable, field: "data-key-file",
                 zh: "无法创建数据密钥文件 \(path)：请检查目录权限，或用环境变量 \(environmentVariable) 提供密钥。",
                 en: "cannot create the data key file \(path): check the directory's permissions, or give the key in \(environmentVariable)."
             )
@@ -102,7 +102,7 @@ public struct DataKey: Sendable {
         guard write(descriptor, bytes, bytes.count) == bytes.count, fsync(descriptor) == 0 else {
             unlink(path)
             throw TraceSyncError(
-                "data_key_unwritable", field: "data-key-file",
+                .dataKeyUnwritable, field: "data-key-file",
                 zh: "写入数据密钥文件 \(path) 失败：请检查磁盘空间。",
                 en: "writing the data key file \(path) failed: check the free disk space."
             )

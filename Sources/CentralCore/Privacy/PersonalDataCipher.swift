@@ -66,14 +66,14 @@ package struct PersonalDataCipher {
 
     /// The refusal of an envelope that does not open against its text: the row was edited outside the store.
     static let altered = TraceSyncError(
-        "personal_data_altered", field: "data-key",
+        .personalDataAltered, field: "data-key",
         zh: "存储的个人信息与其记录不符，无法解密：数据库可能在服务器之外被改动。请运行 sync-server verify 查找该记录，并从备份恢复。",
         en: "stored personal data does not match its record and cannot be decrypted: the database may have been edited outside the server. Run sync-server verify to find the record, and restore from a backup."
     )
 
     /// The refusal of data sealed under another key.
     package static let mismatch = TraceSyncError(
-        "data_key_mismatch", field: "data-key",
+        .dataKeyMismatch, field: "data-key",
         zh: "数据密钥与数据库不匹配：个人信息无法解密。请使用创建该数据库时的密钥（\(DataKey.environmentVariable)、--data-key-file 或数据库旁的 .key 文件）。",
         en: "the data key does not match this database: personal data cannot be decrypted. Use the key the database was created with (\(DataKey.environmentVariable), --data-key-file or the .key file beside the database)."
     )

@@ -22,7 +22,7 @@ public enum AdminRole: String, Codable, Sendable, CaseIterable {
     /// - Throws: `TraceSyncError` `bad_role` naming the roles there are.
     public init(parsing text: String) throws {
         guard let role = AdminRole(rawValue: text) else {
-            throw TraceSyncError("bad_role", field: "role",
+            throw TraceSyncError(.badRole, field: "role",
                                  zh: "角色 \(text) 无效：可用 province（省级管理员）、node（节点管理员）、auditor（审计员）。",
                                  en: "role \(text) is not valid: use province, node or auditor.")
         }

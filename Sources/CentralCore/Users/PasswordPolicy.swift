@@ -26,7 +26,7 @@ package enum PasswordPolicy {
     }
 
     private static func refusal(zh: String, en: String) -> TraceSyncError {
-        TraceSyncError("weak_password", field: "password",
+        TraceSyncError(.weakPassword, field: "password",
                        zh: "\(zh)。请换一个密码，例如由几个词、数字和符号组成的长句。",
                        en: "\(en). Choose another one, e.g. a long phrase of several words with digits and symbols.")
     }

@@ -32,7 +32,7 @@ extension CentralStore {
     /// The refusal of a retention shorter than `minimumAuditRetentionDays`.
     public static func retentionTooShort(_ days: Int) -> TraceSyncError {
         TraceSyncError(
-            "bad_audit_retention", field: "audit-retention-days",
+            .badAuditRetention, field: "audit-retention-days",
             zh: "审计日志保留期 \(days) 天太短：至少为 \(minimumAuditRetentionDays) 天（六个月）。",
             en: "an audit retention of \(days) days is too short: keep records at least \(minimumAuditRetentionDays) days (six months)."
         )

@@ -39,5 +39,5 @@ extension CentralStore {
         return try database.row("SELECT kind FROM events WHERE id = ?", target)?.string("kind").flatMap(EventKind.init(rawValue:))
     }
 
-    static let badRow = TraceSyncError("internal_error", zh: "存储的记录无法读取。", en: "a stored event could not be read.")
+    static let badRow = TraceSyncError(.internalError, zh: "存储的记录无法读取。", en: "a stored event could not be read.")
 }

@@ -50,7 +50,7 @@ extension CentralStore {
         let roots = try downstreamBatches(of: key, depth: 0)
         let linked = try database.row("SELECT 1 FROM trace_links WHERE code = ?", key) != nil
         guard !roots.isEmpty || linked else {
-            throw TraceSyncError("unknown_code", field: "code", zh: "没有与「\(input)」相关的批次。",
+            throw TraceSyncError(.unknownCode, field: "code", zh: "没有与「\(input)」相关的批次。",
                                  en: "no batch is linked to \"\(input)\".")
         }
         return roots
@@ -151,7 +151,7 @@ extension CentralStore {
             PublicTrace.contact(name: LocalizedText(zh: $0.name, en: $0.nameEn), phone: $0.phone, address: $0.address)
         } ?? LocalizedText(zh: "售出的市场。", en: "the market that sold them.")
         return TraceSyncError(
-            "voided_code", field: "code",
+            .voidedCode, field: "code",
             zh: "市场已作废这张收据上的销售记录（例如录入有误或已退货），这个追溯码不再对应任何商品。如您持有用这张收据购买的商品，请联系\(market.zh)",
             en: "The market voided the sale on this receipt (a wrong entry, or the goods were returned), so this code no longer names any goods. If you hold goods bought with this receipt, contact \(market.en)"
         )
@@ -159,13 +159,13 @@ extension CentralStore {
 
     /// A code whose batch's receipt has not reached the server yet.
     static func notInEffect(_ code: TraceCode) -> TraceSyncError {
-        TraceSyncError("unknown_code", field: "code",
+        TraceSyncError(.unknownCode, field: "code",
                        zh: "查无此追溯码：\(code.grouped)（该记录尚未生效）。请稍后再试。",
                        en: "no record of trace code \(code.grouped) yet (its record is not in effect). Try again later.")
     }
 
     static func unknownCode(_ code: TraceCode) -> TraceSyncError {
-        TraceSyncError("unknown_code", field: "code",
+        TraceSyncError(.unknownCode, field: "code",
                        zh: "查无此追溯码：\(code.grouped)。请核对收据上的追溯码。",
                        en: "no record of trace code \(code.grouped). Check the code on the receipt.")
     }

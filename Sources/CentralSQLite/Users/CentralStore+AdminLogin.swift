@@ -61,7 +61,7 @@ extension CentralStore {
                 return Self.loginFailed(remaining: AdminSessionPolicy.failuresBeforeLockout - lockout.failures)
             }
             if row?.int("disabled_at") != nil {
-                return TraceSyncError("account_disabled", field: "name",
+                return TraceSyncError(.accountDisabled, field: "name",
                                       zh: "用户 \(attempt.name) 已停用，不能登录：如需恢复，请联系省级管理员。",
                                       en: "the user \(attempt.name) is disabled and cannot log in: ask a province admin if this is wrong.")
             }
@@ -78,20 +78,20 @@ extension CentralStore {
         let warning = remaining.map {
             (zh: "；再错 \($0) 次账户将锁定 15 分钟", en: "; \($0) more failures lock the account for 15 minutes")
         }
-        return TraceSyncError("login_failed", field: "password",
+        return TraceSyncError(.loginFailed, field: "password",
                               zh: "用户名或密码错误\(warning?.zh ?? "")。请检查后重试。",
                               en: "wrong user name or password\(warning?.en ?? ""). Check them and try again.")
     }
 
     static func accountLocked(until: Int64) -> TraceSyncError {
-        TraceSyncError("account_locked", field: "name",
+        TraceSyncError(.accountLocked, field: "name",
                        zh: "登录失败次数过多，账户已锁定至 \(BusinessTime.display(until))（UTC+8）：请到时再试，或请省级管理员用 admin user passwd 重设密码。",
                        en: "too many failed logins: the account is locked until \(BusinessTime.display(until)) (UTC+8); try again then, or ask a province admin to reset the password with `admin user passwd`.")
     }
 
     /// The refusal of a user who has no password yet, saying how to set one.
     public static func passwordChangeRequired(_ name: String) -> TraceSyncError {
-        TraceSyncError("password_change_required", field: "Authorization",
+        TraceSyncError(.passwordChangeRequired, field: "Authorization",
                        zh: "用户 \(name) 还没有设置密码：请先 POST /v1/auth/password，请求体 {\"bootstrapToken\": \"<首次启动时打印的令牌>\", \"newPassword\": \"<新密码>\"}，或在服务器上运行 sync-server admin user passwd \(name)；然后用 POST /v1/auth/login 登录。",
                        en: "the user \(name) has no password yet: first POST /v1/auth/password with {\"bootstrapToken\": \"<token printed at the first start>\", \"newPassword\": \"<new password>\"}, or run sync-server admin user passwd \(name) on the server; then log in with POST /v1/auth/login.")
     }

@@ -56,13 +56,13 @@ extension CentralStore {
 
     /// The refusal of a token that is no session and no bootstrap token.
     public static let unknownSession = TraceSyncError(
-        "unauthorized", field: "Authorization",
+        .unauthorized, field: "Authorization",
         zh: "会话令牌无效：请先用 POST /v1/auth/login 登录，再在请求头中加入 Authorization: Bearer <会话令牌>。",
         en: "the session token is not valid: log in with POST /v1/auth/login, then send Authorization: Bearer <session token>."
     )
 
     private static func sessionExpired(zh: String, en: String) -> TraceSyncError {
-        TraceSyncError("session_expired", field: "Authorization",
+        TraceSyncError(.sessionExpired, field: "Authorization",
                        zh: "\(zh)：请用 POST /v1/auth/login 重新登录。", en: "\(en): log in again with POST /v1/auth/login.")
     }
 }

@@ -31,7 +31,7 @@ extension CentralStore {
     public func addAdminUser(_ user: NewAdminUser, hash: NewPasswordHash) throws -> AdminUser {
         try database.inTransaction {
             guard try database.row("SELECT name FROM admin_users WHERE name = ?", user.name) == nil else {
-                throw TraceSyncError("user_exists", field: "name",
+                throw TraceSyncError(.userExists, field: "name",
                                      zh: "用户 \(user.name) 已存在：请换一个用户名，或用 admin user list 查看已有用户。",
                                      en: "the user \(user.name) already exists: choose another name, or see `admin user list`.")
             }
@@ -56,7 +56,7 @@ extension CentralStore {
     /// - Throws: `TraceSyncError` `unknown_user`.
     public func adminUser(_ name: String) throws -> AdminUser {
         guard let row = try database.row("SELECT * FROM admin_users WHERE name = ?", name) else {
-            throw TraceSyncError("unknown_user", field: "name",
+            throw TraceSyncError(.unknownUser, field: "name",
                                  zh: "没有用户 \(name)：admin user list 列出全部用户。",
                                  en: "there is no user \(name): `admin user list` lists the users.")
         }
@@ -77,7 +77,7 @@ extension CentralStore {
                     "SELECT count(*) FROM admin_users WHERE role = 'province' AND disabled_at IS NULL AND name <> ?", name
                 ) ?? 0
                 guard others > 0 else {
-                    throw TraceSyncError("last_province_admin", field: "name",
+                    throw TraceSyncError(.lastProvinceAdmin, field: "name",
                                          zh: "\(name) 是最后一个可用的省级管理员，不能停用：请先添加另一个省级管理员。",
                                          en: "\(name) is the last active province admin and cannot be disabled: add another province admin first.")
                 }
@@ -114,7 +114,7 @@ extension CentralStore {
     /// - Throws: `TraceSyncError` `same_password` or `weak_password`.
     public func checkNewPassword(_ new: String, replacing old: String, of name: String) throws {
         guard old != new else {
-            throw TraceSyncError("same_password", field: "newPassword",
+            throw TraceSyncError(.samePassword, field: "newPassword",
                                  zh: "新密码与旧密码相同：请换一个新密码。",
                                  en: "the new password is the old one: choose a different one.")
         }
@@ -145,7 +145,7 @@ extension CentralStore {
     static func checkUserName(_ name: String) throws {
         let allowed = name.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || ".-_".contains($0)) }
         guard (2...32).contains(name.count), allowed, name.first?.isLetter == true else {
-            throw TraceSyncError("bad_user_name", field: "name",
+            throw TraceSyncError(.badUserName, field: "name",
                                  zh: "用户名 \(name) 无效：2 到 32 个小写字母、数字、点、下划线或连字符，以字母开头，如 wang.li。",
                                  en: "the user name \(name) is not valid: 2 to 32 lower-case letters, digits, dots, underscores or hyphens, starting with a letter, e.g. wang.li.")
         }
@@ -155,11 +155,11 @@ extension CentralStore {
     private func checkedNodes(_ nodes: [String], role: AdminRole) throws -> [String] {
         switch (role, nodes.isEmpty) {
         case (.node, true):
-            throw TraceSyncError("bad_nodes", field: "nodes",
+            throw TraceSyncError(.badNodes, field: "nodes",
                                  zh: "节点管理员至少要有一个节点：请用 --node 指定节点编码（可重复），如 --node 46010001。",
                                  en: "a node admin needs at least one node: name it with --node (repeatable), e.g. --node 46010001.")
         case (.province, false), (.auditor, false):
-            throw TraceSyncError("bad_nodes", field: "nodes",
+            throw TraceSyncError(.badNodes, field: "nodes",
                                  zh: "\(role.label.zh)不限于节点，不能指定节点：请去掉 --node，或把角色设为 node。",
                                  en: "a \(role.label.en) is not limited to nodes: leave out --node, or make the role node.")
         default:

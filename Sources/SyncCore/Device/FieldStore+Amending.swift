@@ -4,7 +4,7 @@ extension FieldStore {
     @discardableResult
     public func correct(target: String, fields: [String: String], time: String?) throws -> String {
         guard !fields.isEmpty else {
-            throw TraceSyncError("missing_field", field: "set", zh: "请用 --set 字段=新值 指定要更正的内容。",
+            throw TraceSyncError(.missingField, field: "set", zh: "请用 --set 字段=新值 指定要更正的内容。",
                                  en: "name what to correct with --set FIELD=VALUE.")
         }
         let (state, line) = try resolveEvent(target)
@@ -18,14 +18,14 @@ extension FieldStore {
         }
         if case .receipt(let receipt) = body, receipt.quantity < state.sold + state.disposed {
             throw TraceSyncError(
-                "exceeds_balance", field: "quantity",
+                .exceedsBalance, field: "quantity",
                 zh: "不能把进场数量改为 \(receipt.quantity)：已售出和销毁共 \(state.sold + state.disposed) \(receipt.unit)。",
                 en: "cannot set the received quantity to \(receipt.quantity): \(state.sold + state.disposed) \(receipt.unit) were already sold or disposed of."
             )
         }
         if line.counts, let added = Self.addedQuantity(from: line.current, to: body), added > .zero, added > state.balance {
             throw TraceSyncError(
-                "exceeds_balance", field: "quantity",
+                .exceedsBalance, field: "quantity",
                 zh: "不能把数量增加 \(added) \(state.receipt.unit)：批次 \(state.code.grouped) 本机所知余量只有 \(state.balance) \(state.receipt.unit)。",
                 en: "cannot add \(added) \(state.receipt.unit) to the quantity: batch \(state.code.grouped) has only \(state.balance) \(state.receipt.unit) left as this device knows it."
             )
@@ -70,21 +70,21 @@ extension FieldStore {
         let reason = try Validation.required(reason, field: "reason", zh: "作废原因", en: "the reason")
         let (state, line) = try resolveEvent(eventId)
         if line.voidedBy != nil {
-            throw TraceSyncError("already_voided", field: "event", zh: "记录 \(eventId) 已经作废。",
+            throw TraceSyncError(.alreadyVoided, field: "event", zh: "记录 \(eventId) 已经作废。",
                                  en: "event \(eventId) is already voided.")
         }
         if case .voiding = line.current {
-            throw TraceSyncError("not_voidable", field: "event", zh: "作废记录本身不能再作废。",
+            throw TraceSyncError(.notVoidable, field: "event", zh: "作废记录本身不能再作废。",
                                  en: "a voiding cannot itself be voided.")
         }
         if line.event.body.kind == .release {
-            throw TraceSyncError("not_voidable", field: "event", zh: "解除扣留是管理员的决定，设备不能作废。",
+            throw TraceSyncError(.notVoidable, field: "event", zh: "解除扣留是管理员的决定，设备不能作废。",
                                  en: "a hold release is an admin's decision; a device cannot void it.")
         }
         if line.event.body.kind == .receipt,
            state.lines.contains(where: { $0.counts && $0.event.body.kind == .sale }) {
             throw TraceSyncError(
-                "has_sales", field: "event",
+                .hasSales, field: "event",
                 zh: "批次 \(state.code.grouped) 已有交易，不能作废其进场登记。请先作废各笔交易。",
                 en: "batch \(state.code.grouped) has sales, so its receipt cannot be voided. Void the sales first."
             )
@@ -101,20 +101,20 @@ extension FieldStore {
         let name = try Validation.required(input.name, field: "name", zh: "经营户名称", en: "the operator's name")
         let creditCode = try input.creditCode?.trimmingSpaces.nonEmpty.map { try CreditCode.validate($0) }
         if input.kind == .organisation, creditCode == nil {
-            throw TraceSyncError("missing_field", field: "credit-code",
+            throw TraceSyncError(.missingField, field: "credit-code",
                                  zh: "企业或个体工商户必须填写统一社会信用代码（--credit-code）。",
                                  en: "an organisation needs its unified social credit code (--credit-code).")
         }
         if let creditCode, let existing = try findOperator(creditCode) {
             throw TraceSyncError(
-                "duplicate_operator", field: "credit-code",
+                .duplicateOperator, field: "credit-code",
                 zh: "统一社会信用代码 \(creditCode) 已登记为「\(existing.name)」（\(existing.id)）。",
                 en: "credit code \(creditCode) is already registered as \"\(existing.name)\" (\(existing.id))."
             )
         }
         let id = input.id?.trimmingSpaces.nonEmpty ?? "OP-" + UUIDv7.make()
         if try database.row("SELECT id FROM operators WHERE id = ?", id) != nil {
-            throw TraceSyncError("duplicate_operator", field: "id", zh: "经营户编号 \(id) 已存在。",
+            throw TraceSyncError(.duplicateOperator, field: "id", zh: "经营户编号 \(id) 已存在。",
                                  en: "operator id \(id) already exists.")
         }
         let registered = Operator(

@@ -9,7 +9,7 @@ extension FieldStore {
         guard let row else {
             let near = NearestNames.clause(for: key, among: try names("SELECT name FROM products ORDER BY code"))
             throw TraceSyncError(
-                "unknown_product", field: field,
+                .unknownProduct, field: field,
                 zh: "未知产品「\(reference)」：请输入产品编码或准确的中文名称，可用 field products 查看产品目录。" + near.zh,
                 en: "unknown product \"\(reference)\": enter a product code or its exact name; `field products` lists them." + near.en
             )
@@ -31,7 +31,7 @@ extension FieldStore {
         guard let row = try database.row("SELECT * FROM regions WHERE code = ?1 OR name = ?1", key) else {
             let near = NearestNames.clause(for: key, among: try names("SELECT name FROM regions ORDER BY code"))
             throw TraceSyncError(
-                "unknown_region", field: field,
+                .unknownRegion, field: field,
                 zh: "未知产地「\(reference)」：请输入 6 位行政区划代码（GB/T 2260），例如 469023（澄迈县），或准确的地名。" + near.zh,
                 en: "unknown origin \"\(reference)\": enter a 6-digit GB/T 2260 region code, e.g. 469023 (Chengmai), or its exact name." + near.en
             )
@@ -49,7 +49,7 @@ extension FieldStore {
             for: reference.trimmingSpaces, among: try names("SELECT name FROM operators ORDER BY id")
         )
         throw TraceSyncError(
-            "unknown_operator", field: field,
+            .unknownOperator, field: field,
             zh: "本节点没有经营户「\(reference)」：请输入经营户编号、统一社会信用代码或名称，或先用 field operator add 登记。" + near.zh,
             en: "no operator \"\(reference)\" at this node: enter an operator id, credit code or name, or register one with `field operator add`." + near.en
         )

@@ -18,7 +18,7 @@ extension FieldStore {
         let code = try TraceCode(parsing: input, field: field)
         guard let batch = try database.row("SELECT batch_code FROM trace_codes WHERE code = ?", code.digits)?.string("batch_code") else {
             throw TraceSyncError(
-                "unknown_batch", field: field,
+                .unknownBatch, field: field,
                 zh: "本设备没有追溯码为 \(code.grouped) 的批次。同步后可看到同一市场其他设备的记录。",
                 en: "this device knows no batch with trace code \(code.grouped). Records of other devices in the market appear after a sync."
             )
@@ -35,7 +35,7 @@ extension FieldStore {
     public func requireBatch(_ input: String) throws -> BatchState {
         let code = try batchCode(for: input)
         guard let state = try batchState(code) else {
-            throw TraceSyncError("unknown_batch", field: "code",
+            throw TraceSyncError(.unknownBatch, field: "code",
                                  zh: "批次 \(code.grouped) 的进场登记尚未同步到本设备。",
                                  en: "the receipt of batch \(code.grouped) has not reached this device yet.")
         }
@@ -54,7 +54,7 @@ extension FieldStore {
               let batch = row.string("batch_code"), let state = try batchState(try TraceCode(parsing: batch)),
               let line = state.line(reference.trimmingSpaces) else {
             throw TraceSyncError(
-                "unknown_event", field: "event",
+                .unknownEvent, field: "event",
                 zh: "本设备没有编号为「\(reference)」的记录。可用 field show 追溯码 查看各记录编号。",
                 en: "this device has no event \"\(reference)\". `field show CODE` lists the event ids of a batch."
             )

@@ -8,7 +8,7 @@ extension FieldStore {
     static func checkedUnit(_ unit: String) throws -> String {
         guard units.contains(unit) else {
             throw TraceSyncError(
-                "bad_unit", field: "unit",
+                .badUnit, field: "unit",
                 zh: "单位「\(unit)」无效：可用 \(units.joined(separator: "、"))。",
                 en: "unit \"\(unit)\" is not valid: use one of \(units.joined(separator: ", "))."
             )
@@ -79,7 +79,7 @@ extension FieldStore {
         let price = try input.price.map { text in
             guard let price = Price(text) else {
                 throw TraceSyncError(
-                    "bad_price", field: "price",
+                    .badPrice, field: "price",
                     zh: "单价「\(text)」无效：请输入不小于 0 的金额（元），最多两位小数，例如 12.5。",
                     en: "price \"\(text)\" is not valid: enter an amount in yuan of at least 0 with at most 2 decimals, e.g. 12.5."
                 )
@@ -106,7 +106,7 @@ extension FieldStore {
         let amount = try quantity.map { try Validation.quantity($0) } ?? state.balance
         guard amount > .zero else {
             throw TraceSyncError(
-                "nothing_to_dispose", field: "quantity",
+                .nothingToDispose, field: "quantity",
                 zh: "批次 \(state.code.grouped) 已没有余量可销毁。", en: "batch \(state.code.grouped) has no balance left to dispose of."
             )
         }
@@ -124,7 +124,7 @@ extension FieldStore {
     private func checkBalance(_ state: BatchState, covers quantity: Quantity, verb: LocalizedText) throws {
         guard quantity <= state.balance else {
             throw TraceSyncError(
-                "exceeds_balance", field: "quantity",
+                .exceedsBalance, field: "quantity",
                 zh: "不能\(verb.zh) \(quantity) \(state.receipt.unit)：批次 \(state.code.grouped) 本机所知余量只有 \(state.balance) \(state.receipt.unit)。",
                 en: "cannot \(verb.en) \(quantity) \(state.receipt.unit): batch \(state.code.grouped) has only \(state.balance) \(state.receipt.unit) left as this device knows it."
             )
@@ -137,7 +137,7 @@ extension FieldStore {
         switch state.status {
         case .held where !allowHeld:
             throw TraceSyncError(
-                "batch_held", field: "code",
+                .batchHeld, field: "code",
                 zh: "批次 \(state.code.grouped) 处于食品安全扣留，不能交易。请销毁，或复检合格后由管理员解除扣留（作废检测记录不能解除）。",
                 en: "batch \(state.code.grouped) is under a food-safety hold and cannot be traded. Dispose of it, or after a passing re-test have an admin release it (voiding the test does not)."
             )
@@ -156,7 +156,7 @@ extension FieldStore {
         let code = try TraceCode(parsing: input)
         guard code.node == identity.node else {
             throw TraceSyncError(
-                "out_of_scope", field: "code",
+                .outOfScope, field: "code",
                 zh: "追溯码 \(code.grouped) 属于节点 \(code.node)，不是本设备所在的节点 \(identity.node)。",
                 en: "trace code \(code.grouped) belongs to node \(code.node), not this device's node \(identity.node)."
             )
@@ -174,7 +174,7 @@ extension FieldStore {
         ) ?? 1
         guard serial <= 99_999 else {
             throw TraceSyncError(
-                "serials_exhausted",
+                .serialsExhausted,
                 zh: "本设备当天（\(date)）的 99999 个追溯码已用完，请换用另一台设备。",
                 en: "this device has used all 99,999 trace codes for \(date); use another device."
             )
@@ -192,7 +192,7 @@ extension FieldStore {
         if TraceCode.hasOwnFormat(text) { return try TraceCode(parsing: text, field: "upstream-code").digits }
         guard (6...40).contains(text.count), text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
             throw TraceSyncError(
-                "bad_upstream_code", field: "upstream-code",
+                .badUpstreamCode, field: "upstream-code",
                 zh: "上游追溯码「\(text)」无效：应为 6 到 40 位字母、数字或连字符。",
                 en: "upstream code \"\(text)\" is not valid: use 6 to 40 letters, digits or hyphens."
             )
@@ -204,7 +204,7 @@ extension FieldStore {
         guard let text = text?.trimmingSpaces.nonEmpty else { return nil }
         guard text.count <= 64 else {
             throw TraceSyncError(
-                "bad_certificate", field: field,
+                .badCertificate, field: field,
                 zh: "证明编号「\(text)」过长：最多 64 个字符。", en: "certificate number \"\(text)\" is too long: at most 64 characters."
             )
         }

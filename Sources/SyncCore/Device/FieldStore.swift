@@ -30,21 +30,21 @@ public final class FieldStore {
            let existing = try? Database(path: path, create: false),
            (try? existing.scalar("SELECT count(*) FROM device")) != nil {
             throw TraceSyncError(
-                "already_initialised", field: "db",
+                .alreadyInitialised, field: "db",
                 zh: "数据库 \(path) 已初始化，不能重复初始化。如需新设备，请用 --db 指定另一个文件。",
                 en: "the database \(path) is already initialised. For a new device, choose another file with --db."
             )
         }
         guard node.count == 8, node.allSatisfy(\.isASCIIDigit) else {
             throw TraceSyncError(
-                "bad_node", field: "node",
+                .badNode, field: "node",
                 zh: "节点编码「\(node)」无效：应为 8 位数字（市级行政区划代码前 4 位 + 4 位序号），例如 46010001。",
                 en: "node code \"\(node)\" is not valid: use 8 digits (the first 4 digits of the city code + a 4-digit serial), e.g. 46010001."
             )
         }
         guard (1...999).contains(deviceNumber) else {
             throw TraceSyncError(
-                "bad_device_number", field: "device-number",
+                .badDeviceNumber, field: "device-number",
                 zh: "设备序号 \(deviceNumber) 无效：应为 1 到 999，在本节点内唯一。",
                 en: "device number \(deviceNumber) is not valid: use 1 to 999, unique within the node."
             )
@@ -54,7 +54,7 @@ public final class FieldStore {
         // Province-administered counties (4690xx) share the prefix 4690, which names no region of its own.
         guard regions.contains(where: { $0.code.hasPrefix(node.prefix(4)) }) else {
             throw TraceSyncError(
-                "bad_node", field: "node",
+                .badNode, field: "node",
                 zh: "节点编码「\(node)」的前 4 位 \(node.prefix(4)) 不是已知市、县级行政区划代码的前 4 位。",
                 en: "node code \"\(node)\": its first 4 digits \(node.prefix(4)) do not begin any known city or county code."
             )
@@ -79,7 +79,7 @@ public final class FieldStore {
     /// - Throws: `TraceSyncError` `not_initialised` when there is none at `path`.
     public static func open(path: String) throws -> FieldStore {
         let notInitialised = TraceSyncError(
-            "not_initialised", field: "db",
+            .notInitialised, field: "db",
             zh: "找不到设备数据库 \(path)。请先运行 field init --node 节点编码 --device-number 序号 初始化设备。",
             en: "no device database at \(path). Run `field init --node CODE --device-number N` first."
         )

@@ -68,7 +68,7 @@ public enum CSVReader {
         }
         if inQuotes {
             throw TraceSyncError(
-                "csv_unclosed_quote", field: "line \(quoteLine)",
+                .csvUnclosedQuote, field: "line \(quoteLine)",
                 zh: "第 \(quoteLine) 行的引号没有闭合：请检查该行的双引号是否成对。",
                 en: "the quote opened on line \(quoteLine) is never closed: check that its double quotes are paired."
             )

@@ -37,7 +37,7 @@ extension FieldStore {
         let fileHash = SHA256Hex.of(Array(text.utf8))
         let records = try CSVReader.records(text)
         guard let header = records.first else {
-            throw TraceSyncError("csv_empty", field: "file", zh: "文件是空的：第一行应为列名。",
+            throw TraceSyncError(.csvEmpty, field: "file", zh: "文件是空的：第一行应为列名。",
                                  en: "the file is empty: its first line must name the columns.")
         }
         let columns = header.fields.map { $0.trimmingSpaces.lowercased() }
@@ -47,7 +47,7 @@ extension FieldStore {
             let problem = (missing.map { "缺少 \($0)" } + unknown.map { "未知列 \($0)" }).joined(separator: "，")
             let problemEn = (missing.map { "missing \($0)" } + unknown.map { "unknown column \($0)" }).joined(separator: ", ")
             throw TraceSyncError(
-                "csv_header", field: "line 1",
+                .csvHeader, field: "line 1",
                 zh: "第 1 行列名不对（\(problem)）。可用列：\(ReceiptImportColumns.names.joined(separator: ","))。",
                 en: "line 1 does not name the right columns (\(problemEn)). Columns: \(ReceiptImportColumns.names.joined(separator: ","))."
             )
@@ -58,7 +58,7 @@ extension FieldStore {
             do {
                 guard record.fields.count == columns.count else {
                     throw TraceSyncError(
-                        "csv_columns", field: nil,
+                        .csvColumns, field: nil,
                         zh: "有 \(record.fields.count) 列，应有 \(columns.count) 列。",
                         en: "has \(record.fields.count) columns, expected \(columns.count)."
                     )
@@ -78,7 +78,7 @@ extension FieldStore {
                     time: try Validation.required(value["time"], field: "time", zh: "时间", en: "the time")
                 )), record.line, fingerprint))
             } catch let error as TraceSyncError {
-                problems.append(ImportProblem(line: record.line, code: error.code, field: error.field, message: error.message))
+                problems.append(ImportProblem(line: record.line, code: error.code.rawValue, field: error.field, message: error.message))
             }
         }
         let rows = records.count - 1
@@ -109,7 +109,7 @@ extension FieldStore {
             ? LocalizedText(zh: "本文件第 \(earlier.line) 行", en: "line \(earlier.line) of this same file")
             : LocalizedText(zh: "另一文件第 \(earlier.line) 行", en: "line \(earlier.line) of another file")
         return TraceSyncError(
-            "already_imported", field: nil,
+            .alreadyImported, field: nil,
             zh: "已于 \(when) 导入（\(source.zh)，追溯码 \(earlier.batchCode)），不再重复登记。如确为另一批货，请加 --allow-duplicates。",
             en: "already imported at \(when) (\(source.en), trace code \(earlier.batchCode)); not recorded twice. If it really is another delivery, add --allow-duplicates."
         )

@@ -39,7 +39,7 @@ public struct EntryDecision: Hashable, Sendable {
     static func rejected(_ error: TraceSyncError) -> EntryDecision {
         let field = error.field.map { LocalizedText(zh: "（字段 \($0)）", en: " (field \($0))") }
         return EntryDecision(
-            verdict: .rejected, reasonCode: error.code,
+            verdict: .rejected, reasonCode: error.code.rawValue,
             message: LocalizedText(zh: PersonalValues.masking(error.message.zh + (field?.zh ?? "")),
                                    en: PersonalValues.masking(error.message.en + (field?.en ?? ""))),
             event: nil, conflicts: [], heldForBatch: false, aliasOf: nil, batchAfter: nil

@@ -19,15 +19,15 @@ public enum HoldRelease {
         case .held: break
         case .disposed:
             throw TraceSyncError(
-                "batch_disposed", field: "code",
+                .batchDisposed, field: "code",
                 zh: "批次 \(code) 已销毁：解除扣留不能恢复仍然有效的销毁记录。如销毁登记有误，请先作废该记录，复检合格后再解除。",
                 en: "batch \(code) is disposed of: a release cannot bring back what a disposal that counts destroyed. If the disposal was recorded in error, void it first, then release after a passing re-test."
             )
         case .voided:
-            throw TraceSyncError("batch_voided", field: "code", zh: "批次 \(code) 的进场登记已作废，无需解除扣留。",
+            throw TraceSyncError(.batchVoided, field: "code", zh: "批次 \(code) 的进场登记已作废，无需解除扣留。",
                                  en: "batch \(code)'s receipt is voided; there is no hold to release.")
         case .open, .closed:
-            throw TraceSyncError("not_held", field: "code", zh: "批次 \(code) 没有被扣留，无需解除。",
+            throw TraceSyncError(.notHeld, field: "code", zh: "批次 \(code) 没有被扣留，无需解除。",
                                  en: "batch \(code) is not held; there is nothing to release.")
         }
         var retests: [String] = []
@@ -49,13 +49,13 @@ public enum HoldRelease {
         let code = state.code.grouped, id = cause.event.id
         guard let item else {
             return TraceSyncError(
-                "retest_missing", field: "code",
+                .retestMissing, field: "code",
                 zh: "批次 \(code) 的整批销毁记录 \(id) 已被作废或更正，之后没有合格的检测：请先在设备上登记一次合格的复检并同步，再解除扣留。",
                 en: "batch \(code)'s disposal of the whole balance (\(id)) was voided or corrected and no passing test was recorded after it: record a passing re-test on a device and sync, then release the hold."
             )
         }
         return TraceSyncError(
-            "retest_missing", field: "code",
+            .retestMissing, field: "code",
             zh: "批次 \(code) 的「\(item)」检测不合格（记录 \(id)），之后没有同一项目的合格复检：请先在设备上登记合格的复检并同步，再解除扣留。",
             en: "batch \(code) failed its \(item) test (\(id)) and no passing re-test of \(item) was recorded after it: record a passing re-test on a device and sync, then release the hold."
         )

@@ -61,7 +61,7 @@ public enum MergeRules {
             guard registered.node == deviceNode else { throw Refusal.outOfScope(registered.node) }
             if let code = registered.creditCode, try CreditCode.validate(code, field: "creditCode") != code {
                 // Stored and matched as sent: only the canonical upper-case form can be compared for duplicates.
-                throw TraceSyncError("credit_code_format", field: "creditCode",
+                throw TraceSyncError(.creditCodeFormat, field: "creditCode",
                                      zh: "统一社会信用代码应为大写：「\(code)」。", en: "the credit code must be upper case: \"\(code)\".")
             }
             return nil
@@ -122,7 +122,7 @@ public enum MergeRules {
     private static func checkNoUnknownFields(_ payload: JSONValue, body: EventBody, id: String) throws {
         guard case .object(let sent) = payload, case .object(let known) = try body.payload(id: id) else { return }
         if let extra = sent.keys.sorted().first(where: { known[$0] == nil && sent[$0] != .null }) {
-            throw TraceSyncError("unknown_field", field: "payload.\(extra)",
+            throw TraceSyncError(.unknownField, field: "payload.\(extra)",
                                  zh: "记录中有未知字段「\(extra)」。", en: "the payload has an unknown field \"\(extra)\".")
         }
     }
@@ -136,7 +136,7 @@ public enum MergeRules {
         @unknown default: path = []
         }
         let field = (["payload"] + path.map(\.stringValue)).joined(separator: ".")
-        return TraceSyncError("bad_payload", field: field,
+        return TraceSyncError(.badPayload, field: field,
                               zh: "记录字段 \(field) 缺失或类型错误。", en: "the payload field \(field) is missing or has the wrong type.")
     }
 }

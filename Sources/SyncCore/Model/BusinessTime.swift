@@ -20,7 +20,7 @@ public enum BusinessTime {
             if let date = formatter.date(from: trimmed) { return millis(date) }
         }
         throw TraceSyncError(
-            "bad_time", field: field,
+            .badTime, field: field,
             zh: "时间「\(text)」格式错误：请写成 2026-11-24 05:12 或 2026-11-24T05:12:00+08:00。",
             en: "time \"\(text)\" is not valid: write it as 2026-11-24 05:12 or 2026-11-24T05:12:00+08:00."
         )

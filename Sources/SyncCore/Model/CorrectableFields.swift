@@ -84,7 +84,7 @@ public enum CorrectableFields {
     private static func price(_ value: String, _ field: String) throws -> Price {
         guard let price = Price(value) else {
             throw TraceSyncError(
-                "bad_price", field: field,
+                .badPrice, field: field,
                 zh: "单价「\(value)」无效：请输入不小于 0 的金额（元），最多两位小数，例如 12.5。",
                 en: "price \"\(value)\" is not valid: enter an amount in yuan of at least 0 with at most 2 decimals, e.g. 12.5."
             )
@@ -95,7 +95,7 @@ public enum CorrectableFields {
     private static func unknown(_ field: String, _ kind: EventKind) -> TraceSyncError {
         let allowed = names(for: kind).joined(separator: ", ")
         return TraceSyncError(
-            "not_correctable", field: field,
+            .notCorrectable, field: field,
             zh: "「\(kind.label.zh)」记录没有可更正的字段「\(field)」。可更正字段：\(allowed.isEmpty ? "无" : allowed)。",
             en: "a \(kind.label.en) has no correctable field \"\(field)\". Correctable fields: \(allowed.isEmpty ? "none" : allowed)."
         )
@@ -111,7 +111,7 @@ public enum InspectionResult {
         case "fail", "failed", "不合格", "false": return false
         default:
             throw TraceSyncError(
-                "bad_result", field: field,
+                .badResult, field: field,
                 zh: "检测结果「\(text)」无效：请填 pass（合格）或 fail（不合格）。",
                 en: "result \"\(text)\" is not valid: use pass or fail."
             )

@@ -12,14 +12,14 @@ public enum CreditCode {
         let characters = Array(code)
         guard characters.count == 18, characters.allSatisfy(alphabet.contains) else {
             throw TraceSyncError(
-                "credit_code_format", field: field,
+                .creditCodeFormat, field: field,
                 zh: "统一社会信用代码格式错误：应为 18 位，由数字和大写字母（不含 I、O、Z、S、V）组成，收到「\(input)」。",
                 en: "unified social credit code must be 18 characters of digits and capital letters (no I, O, Z, S, V), got \"\(input)\"."
             )
         }
         guard characters[17] == checkCharacter(for: characters.prefix(17)) else {
             throw TraceSyncError(
-                "credit_code_check", field: field,
+                .creditCodeCheck, field: field,
                 zh: "统一社会信用代码校验位错误：「\(input)」有字符输错，请对照营业执照重新输入。",
                 en: "unified social credit code check character does not match: \"\(input)\" has a mistyped character; copy it again from the business licence."
             )

@@ -71,7 +71,7 @@ public enum EventBody: Hashable, Sendable {
     /// Reads a payload back into its event id and body.
     public static func decode(kind: EventKind, payload: JSONValue) throws -> (id: String, body: EventBody) {
         guard case .string(let id)? = payload["eventId"] else {
-            throw TraceSyncError("payload_id", field: "payload.eventId", zh: "记录缺少事件编号 eventId。", en: "the payload has no event id (eventId).")
+            throw TraceSyncError(.payloadId, field: "payload.eventId", zh: "记录缺少事件编号 eventId。", en: "the payload has no event id (eventId).")
         }
         let body: EventBody
         switch kind {

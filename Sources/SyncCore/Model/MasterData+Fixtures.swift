@@ -11,7 +11,7 @@ public enum BundledMasterData {
     private static func load<T: Decodable>(_ name: String) throws -> [T] {
         guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "MasterData") else {
             throw TraceSyncError(
-                "master_data_missing",
+                .masterDataMissing,
                 zh: "找不到内置主数据 \(name).json，安装包不完整，请重新安装。",
                 en: "bundled master data \(name).json is missing; the installation is incomplete, reinstall it."
             )

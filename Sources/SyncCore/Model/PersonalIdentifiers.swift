@@ -12,7 +12,7 @@ public enum ResidentID {
               characters[17] == checks[zip(characters.prefix(17), weights).reduce(0) { $0 + Int(String($1.0))! * $1.1 } % 11]
         else {
             throw TraceSyncError(
-                "bad_id_number", field: field,
+                .badIdNumber, field: field,
                 zh: "身份证号码无效：应为 18 位且校验位正确，请对照身份证重新输入。",
                 en: "the resident ID number is not valid: it must have 18 characters and a matching check character; copy it again from the card."
             )
@@ -28,7 +28,7 @@ public enum PhoneNumber {
         let digits = String(input.filter { $0 != " " && $0 != "-" })
         guard digits.count == 11, digits.first == "1", digits.allSatisfy(\.isASCIIDigit) else {
             throw TraceSyncError(
-                "bad_phone", field: field,
+                .badPhone, field: field,
                 zh: "手机号码「\(input)」无效：应为以 1 开头的 11 位数字。",
                 en: "phone number \"\(input)\" is not valid: use 11 digits starting with 1."
             )

@@ -36,14 +36,14 @@ public struct TraceCode: Hashable, Sendable, Comparable, CustomStringConvertible
         let digits = Self.compacted(input)
         guard digits.count == Self.length, digits.allSatisfy(\.isASCIIDigit) else {
             throw TraceSyncError(
-                "trace_code_format", field: field,
+                .traceCodeFormat, field: field,
                 zh: "追溯码格式错误：应为 24 位数字，收到「\(input)」。请核对收据上的追溯码。",
                 en: "trace code must be 24 digits, got \"\(input)\". Check the code on the receipt."
             )
         }
         guard Self.mod97(digits) == 1 else {
             throw TraceSyncError(
-                "trace_code_check", field: field,
+                .traceCodeCheck, field: field,
                 zh: "追溯码校验位错误：「\(input)」中有数字输错或前后颠倒，请重新核对输入。",
                 en: "trace code check digits do not match: \"\(input)\" has a mistyped or swapped digit; check it again."
             )

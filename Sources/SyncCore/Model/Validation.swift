@@ -3,7 +3,7 @@ public enum Validation {
     /// A quantity that is not a positive number with at most 3 decimals.
     public static func badQuantity(_ value: String, field: String = "quantity") -> TraceSyncError {
         TraceSyncError(
-            "bad_quantity", field: field,
+            .badQuantity, field: field,
             zh: "数量「\(value)」无效：请输入大于 0 的数字，最多三位小数，例如 120.5。",
             en: "quantity \"\(value)\" is not valid: enter a number greater than 0 with at most 3 decimals, e.g. 120.5."
         )
@@ -18,7 +18,7 @@ public enum Validation {
     /// Refuses an empty required text.
     public static func required(_ value: String?, field: String, zh: String, en: String) throws -> String {
         guard let value = value?.trimmingSpaces, !value.isEmpty else {
-            throw TraceSyncError("missing_field", field: field, zh: "缺少\(zh)（\(field)）。", en: "\(en) (\(field)) is required.")
+            throw TraceSyncError(.missingField, field: field, zh: "缺少\(zh)（\(field)）。", en: "\(en) (\(field)) is required.")
         }
         return value
     }

@@ -99,7 +99,7 @@ final class RequestReadLimitsHandler: ChannelDuplexHandler, RemovableChannelHand
         refused = true
         logger.info("request refused", metadata: ["error.code": "payload_too_large", "content.length": "\(declared)"])
         let refusal = TraceSyncError(
-            "payload_too_large", field: "Content-Length",
+            .payloadTooLarge, field: "Content-Length",
             zh: "请求体声明 \(declared) 字节，超过上限 \(limits.maxBodyBytes) 字节：请分批发送。",
             en: "the request body declares \(declared) bytes, over the limit of \(limits.maxBodyBytes): send it in smaller batches."
         )
@@ -110,7 +110,7 @@ final class RequestReadLimitsHandler: ChannelDuplexHandler, RemovableChannelHand
             response.headerFields[.contentType] = "text/html; charset=utf-8"
             response.headerFields[.contentSecurityPolicy] = HTMLPage.contentSecurityPolicy
         } else {
-            let body = APIErrorBody(code: refusal.code, field: refusal.field, message: refusal.message)
+            let body = APIErrorBody(code: refusal.code.rawValue, field: refusal.field, message: refusal.message)
             bytes = (try? JSONEncoder().encode(body)) ?? Data()
             response.headerFields[.contentType] = "application/json; charset=utf-8"
         }

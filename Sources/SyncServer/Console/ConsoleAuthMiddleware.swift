@@ -48,20 +48,20 @@ struct ConsoleAuthMiddleware: RouterMiddleware {
             return try await AdminAuthMiddleware.namingEndedSession(token, service: service, trail: context.trail) {
                 try await service.authenticateSession(token: token)
             }
-        } catch let refusal as TraceSyncError where refusal.code == "session_expired" && !isPost {
+        } catch let refusal as TraceSyncError where refusal.code == .sessionExpired && !isPost {
             return nil
         }
     }
 
     /// The refusal of a form posted without a live session.
     static let signInAgain = TraceSyncError(
-        "unauthorized", field: "session",
+        .unauthorized, field: "session",
         zh: "会话已结束或尚未登录：请重新登录后再提交。", en: "your session has ended or you have not signed in: sign in again, then submit."
     )
 
     /// The refusal of a form posted without its CSRF token (a page of another site, or a stale form).
     static let csrfRefused = TraceSyncError(
-        "forbidden", field: "csrf",
+        .forbidden, field: "csrf",
         zh: "表单缺少有效的安全令牌，未执行任何操作：请从控制台页面重新打开表单后提交。",
         en: "the form lacks its valid security token, so nothing was done: open the form again from the console and submit it."
     )

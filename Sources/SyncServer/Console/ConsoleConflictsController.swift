@@ -83,7 +83,7 @@ struct ConsoleConflictsController {
         let record = try await service.conflict(id)
         try context.requireNode(record.node)
         guard let code = record.batchCode else {
-            throw TraceSyncError("not_held", field: "code", zh: "此冲突没有批次，无扣留可解除。", en: "this conflict has no batch, so no hold to release.")
+            throw TraceSyncError(.notHeld, field: "code", zh: "此冲突没有批次，无扣留可解除。", en: "this conflict has no batch, so no hold to release.")
         }
         context.trail.target = code
         try context.requireNode(try await service.batchNode(code))
@@ -98,14 +98,14 @@ struct ConsoleConflictsController {
     static func decision(_ form: ConsoleForm) throws -> ResolveRequest {
         let actionText = try form.require("action", zh: "处理方式", en: "the action")
         guard let action = ResolutionAction(rawValue: actionText) else {
-            throw TraceSyncError("bad_resolution", field: "action", zh: "未知的处理方式 \(actionText)。", en: "unknown action \(actionText).")
+            throw TraceSyncError(.badResolution, field: "action", zh: "未知的处理方式 \(actionText)。", en: "unknown action \(actionText).")
         }
         let note = try form.require("note", zh: "处理说明", en: "a note on the decision")
         var candidate: Int?
         if action == .choose {
             let text = try form.require("candidate", zh: "要选定的候选值", en: "the candidate to choose")
             guard let value = Int(text) else {
-                throw TraceSyncError("bad_resolution", field: "candidate", zh: "候选编号 \(text) 无效。", en: "candidate \(text) is not valid.")
+                throw TraceSyncError(.badResolution, field: "candidate", zh: "候选编号 \(text) 无效。", en: "candidate \(text) is not valid.")
             }
             candidate = value
         }
@@ -119,7 +119,7 @@ struct ConsoleConflictsController {
     private static func id(_ context: SyncRequestContext) throws -> Int64 {
         let text = context.parameters.get("id") ?? ""
         guard let id = Int64(text), id > 0 else {
-            throw TraceSyncError("bad_parameter", field: "id",
+            throw TraceSyncError(.badParameter, field: "id",
                                  zh: "冲突编号 \(text) 无效：应为正整数，如 /console/conflicts/3。",
                                  en: "conflict id \(text) is not valid: use a positive integer, e.g. /console/conflicts/3.")
         }

@@ -46,7 +46,7 @@ struct ConsoleDevicesController {
         let device = try await service.knownDevice(id)
         if admin.isLimitedToNodes, !(device.map { admin.mayAccess(node: $0.node) } ?? false) {
             let mine = admin.nodes.joined(separator: ", ")
-            throw TraceSyncError("forbidden", field: "id",
+            throw TraceSyncError(.forbidden, field: "id",
                                  zh: "无权吊销设备 \(id)：节点管理员只能吊销自己节点（\(mine)）的设备。",
                                  en: "not allowed to revoke device \(id): a node admin revokes only their own nodes' (\(mine)) devices.")
         }
@@ -76,7 +76,7 @@ struct ConsoleDevicesController {
     /// request's `Host`.
     private func serverURL(of request: Request) throws -> String {
         guard let host = request.head.authority, !host.isEmpty, !host.contains(where: { $0.isWhitespace || $0 == "/" }) else {
-            throw TraceSyncError("missing_host", field: "Host",
+            throw TraceSyncError(.missingHost, field: "Host",
                                  zh: "请求缺少 Host 头，无法写出服务器地址：请用浏览器打开控制台后再签发。",
                                  en: "the request has no Host header, so the server URL is unknown: open the console in a browser and issue again.")
         }

@@ -41,7 +41,7 @@ struct ConsoleForm: Sendable {
     /// - Throws: `TraceSyncError` `missing_field` naming the field (in the words `zh` / `en`) when it is blank.
     func require(_ name: String, zh: String, en: String) throws -> String {
         guard let value = self[name] else {
-            throw TraceSyncError("missing_field", field: name, zh: "请填写\(zh)。", en: "please fill in \(en).")
+            throw TraceSyncError(.missingField, field: name, zh: "请填写\(zh)。", en: "please fill in \(en).")
         }
         return value
     }

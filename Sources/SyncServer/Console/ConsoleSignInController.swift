@@ -68,7 +68,7 @@ struct ConsoleSignInController {
             let token = try form.require("bootstrapToken", zh: "引导令牌", en: "the bootstrap token")
             let new = try form.require("newPassword", zh: "新密码", en: "the new password")
             guard form.fields["repeatPassword"] == form.fields["newPassword"] else {
-                throw TraceSyncError("bad_password", field: "repeatPassword",
+                throw TraceSyncError(.badPassword, field: "repeatPassword",
                                      zh: "两次输入的新密码不一致：请重新输入。", en: "the two new passwords differ: type them again.")
             }
             _ = try await service.setPassword(bootstrapToken: token, to: new)

@@ -56,7 +56,7 @@ struct AdminConflictController {
     private static func id(_ context: SyncRequestContext) throws -> Int64 {
         let text = context.parameters.get("id") ?? ""
         guard let id = Int64(text), id > 0 else {
-            throw TraceSyncError("bad_parameter", field: "id",
+            throw TraceSyncError(.badParameter, field: "id",
                                  zh: "冲突编号 \(text) 无效：应为正整数，如 /v1/admin/conflicts/3。",
                                  en: "conflict id \(text) is not valid: use a positive integer, e.g. /v1/admin/conflicts/3.")
         }

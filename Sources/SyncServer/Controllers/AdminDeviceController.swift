@@ -36,7 +36,7 @@ struct AdminDeviceController {
         let device = try await service.knownDevice(id)
         if admin.isLimitedToNodes, !(device.map { admin.mayAccess(node: $0.node) } ?? false) {
             let mine = admin.nodes.joined(separator: ", ")
-            throw TraceSyncError("forbidden", field: "id",
+            throw TraceSyncError(.forbidden, field: "id",
                                  zh: "无权吊销设备 \(id)：节点管理员只能吊销自己节点（\(mine)）的设备。",
                                  en: "not allowed to revoke device \(id): a node admin revokes only their own nodes' (\(mine)) devices.")
         }

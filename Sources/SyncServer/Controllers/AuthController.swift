@@ -58,7 +58,7 @@ struct AuthController {
             try await limiter.admit(address: Self.client(context), name: name)
             try await service.changePassword(name: name, old: old, new: change.newPassword)
         default:
-            throw TraceSyncError("missing_field", field: "oldPassword",
+            throw TraceSyncError(.missingField, field: "oldPassword",
                                  zh: "请给出 name 和 oldPassword（修改自己的密码），或只给 bootstrapToken（首次为 admin 设置密码），以及 newPassword。",
                                  en: "send name and oldPassword (to change your own password), or only bootstrapToken (to set admin's first password), with newPassword.")
         }

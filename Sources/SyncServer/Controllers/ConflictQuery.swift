@@ -14,7 +14,7 @@ struct ConflictQuery {
     /// - Throws: `TraceSyncError` `unknown_field` or `bad_parameter`.
     init(_ parameters: Parameters) throws {
         if let unknown = parameters.map({ String($0.key) }).sorted().first(where: { !Self.known.contains($0) }) {
-            throw TraceSyncError("unknown_field", field: unknown,
+            throw TraceSyncError(.unknownField, field: unknown,
                                  zh: "未知查询参数 \(unknown)：可用的参数为 status、kind、node。",
                                  en: "unknown query parameter \(unknown): the parameters are status, kind and node.")
         }
@@ -27,7 +27,7 @@ struct ConflictQuery {
         self.status = try status.map { try Self.value($0, of: ConflictStatus.self, name: "status") }
         self.kind = try kind.map { try Self.value($0, of: ConflictKind.self, name: "kind") }
         if let node, node.count != 8 || !node.allSatisfy({ $0.isASCII && $0.isNumber }) {
-            throw TraceSyncError("bad_parameter", field: "node",
+            throw TraceSyncError(.badParameter, field: "node",
                                  zh: "参数 node=\(node) 无效：节点编码为 8 位数字，如 46010001。",
                                  en: "parameter node=\(node) is not valid: a node code is 8 digits, e.g. 46010001.")
         }
@@ -41,7 +41,7 @@ struct ConflictQuery {
     ) throws -> Value where Value.RawValue == String {
         guard let value = Value(rawValue: text) else {
             let allowed = Value.allCases.map(\.rawValue)
-            throw TraceSyncError("bad_parameter", field: name,
+            throw TraceSyncError(.badParameter, field: name,
                                  zh: "参数 \(name)=\(text) 无效：可用的值为 \(allowed.joined(separator: "、"))。",
                                  en: "parameter \(name)=\(text) is not valid: use one of \(allowed.joined(separator: ", ")).")
         }

@@ -59,7 +59,7 @@ struct ExportController {
     static func kind(_ text: String) throws -> RegulatorCSV {
         guard let kind = RegulatorCSV(rawValue: text) else {
             let allowed = RegulatorCSV.allCases.map(\.rawValue)
-            throw TraceSyncError("bad_parameter", field: "kind",
+            throw TraceSyncError(.badParameter, field: "kind",
                                  zh: "导出类型 \(text) 无效：可用 \(allowed.joined(separator: "、"))。",
                                  en: "export kind \(text) is not valid: use one of \(allowed.joined(separator: ", ")).")
         }

@@ -12,7 +12,7 @@ struct OpenAPIController<Context: RequestContext> {
     /// Loads the document from the `OpenAPI` resources.
     init() throws {
         guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json", subdirectory: "OpenAPI") else {
-            throw TraceSyncError("openapi_missing", field: nil,
+            throw TraceSyncError(.openapiMissing, field: nil,
                                  zh: "找不到接口说明 openapi.json：请重新构建 sync-server。",
                                  en: "the API description openapi.json is missing: rebuild sync-server.")
         }

@@ -13,7 +13,7 @@ struct PullQuery {
     /// - Throws: `TraceSyncError` `unknown_field` or `bad_parameter`.
     init(_ parameters: Parameters, defaultLimit: Int) throws {
         if let unknown = parameters.map({ String($0.key) }).sorted().first(where: { !Self.known.contains($0) }) {
-            throw TraceSyncError("unknown_field", field: unknown,
+            throw TraceSyncError(.unknownField, field: unknown,
                                  zh: "未知查询参数 \(unknown)：可用的参数为 cursor、limit、node。",
                                  en: "unknown query parameter \(unknown): the parameters are cursor, limit and node.")
         }
@@ -27,7 +27,7 @@ struct PullQuery {
     private static func integer(_ parameters: Parameters, _ name: String, in range: ClosedRange<Int64>) throws -> Int64? {
         guard let text = parameters.get(name) else { return nil }
         guard let value = Int64(text), range.contains(value) else {
-            throw TraceSyncError("bad_parameter", field: name,
+            throw TraceSyncError(.badParameter, field: name,
                                  zh: "参数 \(name)=\(text) 无效：应为 \(range.lowerBound) 到 \(range.upperBound) 之间的整数。",
                                  en: "parameter \(name)=\(text) is not valid: use an integer from \(range.lowerBound) to \(range.upperBound).")
         }

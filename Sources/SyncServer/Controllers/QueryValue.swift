@@ -11,11 +11,11 @@ enum QueryValue {
     static func refuseUnknown(_ parameters: Parameters, known: [String]) throws {
         guard let unknown = parameters.map({ String($0.key) }).sorted().first(where: { !known.contains($0) }) else { return }
         guard !known.isEmpty else {
-            throw TraceSyncError("unknown_field", field: unknown,
+            throw TraceSyncError(.unknownField, field: unknown,
                                  zh: "未知查询参数 \(unknown)：此接口不接受查询参数。",
                                  en: "unknown query parameter \(unknown): this route takes no query parameters.")
         }
-        throw TraceSyncError("unknown_field", field: unknown,
+        throw TraceSyncError(.unknownField, field: unknown,
                              zh: "未知查询参数 \(unknown)：可用的参数为 \(known.joined(separator: "、"))。",
                              en: "unknown query parameter \(unknown): the parameters are \(known.joined(separator: ", ")).")
     }
@@ -24,7 +24,7 @@ enum QueryValue {
     /// - Throws: `TraceSyncError` `missing_field`.
     static func required(_ text: String?, _ name: String, example: String) throws -> String {
         guard let text, !text.isEmpty else {
-            throw TraceSyncError("missing_field", field: name,
+            throw TraceSyncError(.missingField, field: name,
                                  zh: "缺少参数 \(name)：例如 \(name)=\(example)。",
                                  en: "parameter \(name) is missing: e.g. \(name)=\(example).")
         }
@@ -36,7 +36,7 @@ enum QueryValue {
     static func day(_ text: String, _ name: String) throws -> String {
         guard text.count == 10, text.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil,
               (try? BusinessTime.day(text, field: name)) == text else {
-            throw TraceSyncError("bad_parameter", field: name,
+            throw TraceSyncError(.badParameter, field: name,
                                  zh: "参数 \(name)=\(text) 无效：应为日期 YYYY-MM-DD，如 2026-11-24。",
                                  en: "parameter \(name)=\(text) is not valid: use a date YYYY-MM-DD, e.g. 2026-11-24.")
         }
@@ -49,7 +49,7 @@ enum QueryValue {
     static func instant(_ text: String, _ name: String, endOfDay: Bool) throws -> Int64 {
         if let day = try? day(text, name) { return try BusinessTime.parse(day, field: name) + (endOfDay ? 86_400_000 : 0) }
         guard text.contains("T"), let millis = try? BusinessTime.parse(text, field: name) else {
-            throw TraceSyncError("bad_parameter", field: name,
+            throw TraceSyncError(.badParameter, field: name,
                                  zh: "参数 \(name)=\(text) 无效：应为日期 2026-11-24 或 ISO 8601 时间 2026-11-24T05:12:00+08:00。",
                                  en: "parameter \(name)=\(text) is not valid: use a date 2026-11-24 or an ISO 8601 time 2026-11-24T05:12:00+08:00.")
         }
@@ -60,7 +60,7 @@ enum QueryValue {
     /// - Throws: `TraceSyncError` `bad_parameter`.
     static func node(_ text: String) throws -> String {
         guard text.count == 8, text.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            throw TraceSyncError("bad_parameter", field: "node",
+            throw TraceSyncError(.badParameter, field: "node",
                                  zh: "参数 node=\(text) 无效：节点编码为 8 位数字，如 46010001。",
                                  en: "parameter node=\(text) is not valid: a node code is 8 digits, e.g. 46010001.")
         }
@@ -71,7 +71,7 @@ enum QueryValue {
     /// - Throws: `TraceSyncError` `bad_parameter`.
     static func integer(_ text: String, _ name: String, in range: ClosedRange<Int64>) throws -> Int64 {
         guard let value = Int64(text), range.contains(value) else {
-            throw TraceSyncError("bad_parameter", field: name,
+            throw TraceSyncError(.badParameter, field: name,
                                  zh: "参数 \(name)=\(text) 无效：应为 \(range.lowerBound) 到 \(range.upperBound) 之间的整数。",
                                  en: "parameter \(name)=\(text) is not valid: use an integer from \(range.lowerBound) to \(range.upperBound).")
         }
@@ -82,7 +82,7 @@ enum QueryValue {
     /// - Throws: `TraceSyncError` `bad_parameter` naming `to`.
     static func ordered<T: Comparable>(_ from: T, _ to: T, _ fromText: String, _ toText: String) throws {
         guard from <= to else {
-            throw TraceSyncError("bad_parameter", field: "to",
+            throw TraceSyncError(.badParameter, field: "to",
                                  zh: "参数 to=\(toText) 早于 from=\(fromText)：结束不能早于开始。",
                                  en: "parameter to=\(toText) is before from=\(fromText): the end must not come before the start.")
         }

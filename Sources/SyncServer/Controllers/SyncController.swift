@@ -28,7 +28,7 @@ struct SyncController {
         let device = try context.requireDevice()
         let pushed = try await body.decode(PushRequest.self, from: request)
         guard pushed.entries.count <= maxEntries else {
-            throw TraceSyncError("too_many_entries", field: "entries",
+            throw TraceSyncError(.tooManyEntries, field: "entries",
                                  zh: "一次最多推送 \(maxEntries) 条记录，收到 \(pushed.entries.count) 条：请分批推送。",
                                  en: "a push may carry at most \(maxEntries) entries, got \(pushed.entries.count): push in batches.")
         }
@@ -36,7 +36,7 @@ struct SyncController {
             let response = try await service.push(device: device, entries: pushed.entries)
             Self.recordScopeRefusals(response, in: context.trail)
             return response
-        } catch let refusal as TraceSyncError where refusal.code == "wrong_device" {
+        } catch let refusal as TraceSyncError where refusal.code == .wrongDevice {
             context.trail.action = "sync.push"
             context.trail.refused = true
             context.trail.detail = "wrong_device \(refusal.field ?? "")"
@@ -69,7 +69,7 @@ struct SyncController {
         let device = try context.requireDevice()
         let query = try PullQuery(request.uri.queryParameters, defaultLimit: Self.defaultPullLimit)
         if let node = query.node, node != device.node {
-            throw TraceSyncError("forbidden_scope", field: "node",
+            throw TraceSyncError(.forbiddenScope, field: "node",
                                  zh: "本设备属于节点 \(device.node)，不能读取节点 \(node) 的数据：请去掉 node 参数或改为 \(device.node)。",
                                  en: "this device belongs to node \(device.node) and cannot read node \(node): drop the node parameter or use \(device.node).")
         }

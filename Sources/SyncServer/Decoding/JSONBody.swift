@@ -22,13 +22,13 @@ struct JSONBody: Sendable {
             // The strict parser, which refuses a member given twice: otherwise the member check below and the
             // decoder could each read a different one of the two values.
             guard case .object(let object) = try JSONValue.parse(data) else {
-                throw TraceSyncError("bad_json", field: nil,
+                throw TraceSyncError(.badJson, field: nil,
                                      zh: "请求体应为一个 JSON 对象：格式见 /openapi.json。",
                                      en: "the request body must be a JSON object: /openapi.json describes it.")
             }
             members = object
         } catch let error as JSONParseError {
-            throw TraceSyncError("bad_json", field: nil,
+            throw TraceSyncError(.badJson, field: nil,
                                  zh: "请求体不是有效的 JSON（第 \(error.offset) 字节：\(error.reason)）：请发送一个 JSON 对象，格式见 /openapi.json。",
                                  en: "the request body is not valid JSON (\(error)): send a JSON object as /openapi.json describes.")
         }
@@ -38,7 +38,7 @@ struct JSONBody: Sendable {
         } catch let error as DecodingError {
             throw error.refusal
         } catch let unknown as UnknownMemberError {
-            throw TraceSyncError("unknown_field", field: unknown.path,
+            throw TraceSyncError(.unknownField, field: unknown.path,
                                  zh: "未知字段 \(unknown.path)：请删除该字段（可能拼写有误或客户端版本较新），允许的字段见 /openapi.json。",
                                  en: "unknown field \(unknown.path): remove it (it may be misspelt, or the client newer than the server); /openapi.json lists the fields.")
         }
@@ -50,14 +50,14 @@ struct JSONBody: Sendable {
         guard let declared = request.headers[.contentType] else { return }
         let mediaType = declared.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
         guard mediaType != "application/json" && !mediaType.hasSuffix("+json") else { return }
-        throw TraceSyncError("unsupported_media_type", field: "Content-Type",
+        throw TraceSyncError(.unsupportedMediaType, field: "Content-Type",
                              zh: "请求体的类型（Content-Type）不是 JSON：请以 JSON 发送，并设置 Content-Type: application/json。",
                              en: "the request body's Content-Type is not JSON: send JSON with Content-Type: application/json.")
     }
 
     /// The refusal of a body that could not be read to its end.
     static let unreadable = TraceSyncError(
-        "bad_body", field: nil,
+        .badBody, field: nil,
         zh: "请求体无法读取（长度或分块编码有误）：请按 HTTP/1.1 重新发送完整的请求体。",
         en: "the request body could not be read (its length or chunked encoding is broken): send the whole body again as HTTP/1.1 requires."
     )
@@ -67,7 +67,7 @@ struct JSONBody: Sendable {
             let buffer = try await request.body.collect(upTo: maxBytes)
             return Data(buffer.readableBytesView)
         } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
-            throw TraceSyncError("payload_too_large", field: nil,
+            throw TraceSyncError(.payloadTooLarge, field: nil,
                                  zh: "请求体超过 \(maxBytes) 字节的上限：请分批发送，每次少发一些记录。",
                                  en: "the request body is larger than the \(maxBytes)-byte limit: send fewer entries per request.")
         } catch where !(error is any HTTPResponseError) {

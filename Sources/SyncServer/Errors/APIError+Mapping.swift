@@ -26,7 +26,7 @@ extension APIError {
 
     /// A refusal of the store or of the request's shape.
     init(_ refusal: TraceSyncError) {
-        self.init(status: Self.status(for: refusal.code), code: refusal.code, field: refusal.field,
+        self.init(status: Self.status(for: refusal.code.rawValue), code: refusal.code.rawValue, field: refusal.field,
                   message: refusal.message, ackedSeq: refusal.ackedSeq)
     }
 

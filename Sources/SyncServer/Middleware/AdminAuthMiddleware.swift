@@ -44,16 +44,16 @@ struct AdminAuthMiddleware: RouterMiddleware {
     ) async throws -> T {
         do {
             return try await check()
-        } catch let refusal as TraceSyncError where refusal.code == "session_expired" {
+        } catch let refusal as TraceSyncError where refusal.code == .sessionExpired {
             if let name = try await service.sessionOwner(token: token) { trail.actor = "user:\(name)" }
-            trail.detail = refusal.code
+            trail.detail = refusal.code.rawValue
             throw refusal
         }
     }
 
     /// The refusal of a request without a bearer token.
     static let missingToken = TraceSyncError(
-        "unauthorized", field: "Authorization",
+        .unauthorized, field: "Authorization",
         zh: "缺少会话令牌：请先用 POST /v1/auth/login 登录，再在请求头中加入 Authorization: Bearer <会话令牌>。",
         en: "the session token is missing: log in with POST /v1/auth/login, then send the header Authorization: Bearer <session token>."
     )

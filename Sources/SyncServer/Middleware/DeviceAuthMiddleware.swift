@@ -22,9 +22,9 @@ struct DeviceAuthMiddleware: RouterMiddleware {
         let device: CentralStore.DeviceRecord
         do {
             device = try await service.authenticate(secret: secret)
-        } catch let refusal as TraceSyncError where refusal.code == "device_revoked" {
+        } catch let refusal as TraceSyncError where refusal.code == .deviceRevoked {
             context.trail.actor = try await service.revokedDeviceID(secret: secret).map { "device:\($0)" } ?? "anonymous"
-            context.trail.detail = refusal.code
+            context.trail.detail = refusal.code.rawValue
             throw refusal
         }
         context.device = device
@@ -44,7 +44,7 @@ struct DeviceAuthMiddleware: RouterMiddleware {
 
     /// The refusal of a request without a bearer secret.
     static let missingSecret = TraceSyncError(
-        "unauthorized", field: "Authorization",
+        .unauthorized, field: "Authorization",
         zh: "缺少设备密钥：请在请求头中加入 Authorization: Bearer <设备密钥>；尚未注册的设备请先运行 field enroll。",
         en: "the device secret is missing: send the header Authorization: Bearer <device secret>; enroll the device first (field enroll) if it has none."
     )

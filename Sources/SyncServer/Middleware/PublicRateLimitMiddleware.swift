@@ -31,7 +31,7 @@ struct PublicRateLimitMiddleware: RouterMiddleware {
 
     /// The refusal of a client over its limit.
     static func refusal(retryAfter: Int) -> TraceSyncError {
-        TraceSyncError("rate_limited", field: nil,
+        TraceSyncError(.rateLimited, field: nil,
                        zh: "查询过于频繁：请 \(retryAfter) 秒后再试。",
                        en: "too many lookups: try again in \(retryAfter) seconds.")
     }

@@ -13,7 +13,7 @@ extension TracePage {
         if let typed {
             body += "<p>您输入的 / You entered:</p><p>\(HTMLPage.code(typed))</p>"
         }
-        if refusal.code != "rate_limited" { body += lookupForm(typed: typed) }
+        if refusal.code != .rateLimited { body += lookupForm(typed: typed) }
         return HTMLPage.document(title: "\(title.zh) / \(title.en)", body: body)
     }
 
@@ -40,21 +40,21 @@ extension TracePage {
     /// The heading and what to do, by the refusal's code.
     private static func explanation(_ refusal: TraceSyncError) -> (title: LocalizedText, hint: LocalizedText) {
         switch refusal.code {
-        case "unknown_code":
+        case .unknownCode:
             (LocalizedText(zh: "查无此追溯码", en: "trace code not found"),
              LocalizedText(zh: "请核对收据上的追溯码；刚售出的商品要等市场设备同步后才能查到，请稍后再试。",
                            en: "Check the code on the receipt; goods sold just now can be found once the market's device has synced, so try again later."))
-        case "voided_code":
+        case .voidedCode:
             (LocalizedText(zh: "这笔销售已被市场作废", en: "the market voided this sale"), refusal.message)
-        case "trace_code_check":
+        case .traceCodeCheck:
             (LocalizedText(zh: "追溯码校验位错误", en: "trace code check digits do not match"),
              LocalizedText(zh: "有数字输错或前后颠倒：请对照收据重新输入 24 位数字。",
                            en: "A digit is mistyped or two are swapped: re-type the 24 digits from the receipt."))
-        case "trace_code_format":
+        case .traceCodeFormat:
             (LocalizedText(zh: "追溯码格式错误", en: "not a valid trace code"),
              LocalizedText(zh: "追溯码为收据上的 24 位数字（可带空格）：请重新输入。",
                            en: "A trace code is the 24 digits on the receipt (spaces allowed): re-type it."))
-        case "rate_limited":
+        case .rateLimited:
             (LocalizedText(zh: "查询过于频繁", en: "too many lookups"), refusal.message)
         default:
             (LocalizedText(zh: "无法查询", en: "the code cannot be looked up"), refusal.message)

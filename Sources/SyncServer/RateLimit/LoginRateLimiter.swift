@@ -41,7 +41,7 @@ actor LoginRateLimiter {
 
     /// The refusal of a login over its limit.
     static func refusal(retryAfter: Int) -> TraceSyncError {
-        TraceSyncError("rate_limited", field: nil,
+        TraceSyncError(.rateLimited, field: nil,
                        zh: "登录尝试过于频繁：请 \(retryAfter) 秒后再试。",
                        en: "too many login attempts: try again in \(retryAfter) seconds.")
     }

@@ -26,7 +26,7 @@ import Testing
     }
 
     static func refusal(_ body: () throws -> Void) -> String? {
-        do { try body() } catch let error as TraceSyncError { return error.code } catch { return "\(error)" }
+        do { try body() } catch let error as TraceSyncError { return error.code.rawValue } catch { return "\(error)" }
         return nil
     }
 
@@ -38,7 +38,7 @@ import Testing
                 $0["pagesFile"] = "../outside.pages"
             }
             let findings = try BackupDirectory(url: backups).verify()
-            #expect(findings.map(\.problem?.code) == ["backup_path_outside"])
+            #expect(findings.map(\.problem?.code) == [.backupPathOutside])
             #expect(findings.first?.problem?.message.en.contains("../outside.pages") == true)
 
             let destination = store.database.path + "-restored"
@@ -58,7 +58,7 @@ import Testing
                 previous["manifest"] = "../backup-000001-full.json"
                 $0["previous"] = previous
             }
-            #expect(try BackupDirectory(url: backups).verify().map(\.problem?.code) == ["backup_path_outside"])
+            #expect(try BackupDirectory(url: backups).verify().map(\.problem?.code) == [.backupPathOutside])
             #expect(Self.refusal { try Restore.run(from: backups, to: store.database.path + "-restored") } == "backup_path_outside")
         }
     }
@@ -69,7 +69,7 @@ import Testing
             let outside = backups.deletingLastPathComponent().appendingPathComponent("outside.pages")
             try FileManager.default.moveItem(at: pages, to: outside)
             try FileManager.default.createSymbolicLink(at: pages, withDestinationURL: outside)
-            #expect(try BackupDirectory(url: backups).verify().map(\.problem?.code) == ["backup_path_outside"])
+            #expect(try BackupDirectory(url: backups).verify().map(\.problem?.code) == [.backupPathOutside])
             #expect(Self.refusal { try Restore.run(from: backups, to: store.database.path + "-restored") } == "backup_path_outside")
         }
     }

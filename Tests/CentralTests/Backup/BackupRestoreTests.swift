@@ -93,7 +93,7 @@ import Testing
             let error = #expect(throws: TraceSyncError.self) {
                 try Restore.run(from: chain.directory, until: chain.takenAt[0] - 1, to: harness.store.database.path + "-r")
             }
-            #expect(error?.code == "no_backup_before")
+            #expect(error?.code == .noBackupBefore)
             #expect(error?.message.en.contains(BusinessTime.display(chain.takenAt[0])) == true)
             #expect(!FileManager.default.fileExists(atPath: harness.store.database.path + "-r"))
         }
@@ -105,7 +105,7 @@ import Testing
             let error = #expect(throws: TraceSyncError.self) {
                 try Restore.run(from: chain.directory, to: harness.store.database.path)
             }
-            #expect(error?.code == "restore_target_exists")
+            #expect(error?.code == .restoreTargetExists)
             #expect(try Self.storedEntries(harness.store.database) == chain.entriesAt[2])
         }
     }
@@ -120,13 +120,13 @@ import Testing
 
             let target = harness.store.database.path + "-restored.sqlite"
             let error = #expect(throws: TraceSyncError.self) { try Restore.run(from: chain.directory, to: target) }
-            #expect(error?.code == "backup_pages_altered")
+            #expect(error?.code == .backupPagesAltered)
             #expect(error?.message.en.contains("backup-000002-incremental") == true)
             #expect(!FileManager.default.fileExists(atPath: target))
             // The backup before the damaged one still restores.
             try Restore.run(from: chain.directory, until: chain.takenAt[0], to: target)
             let findings = try BackupDirectory(url: chain.directory).verify()
-            #expect(findings.map { $0.problem?.code } == [nil, "backup_pages_altered", "backup_pages_altered"])
+            #expect(findings.map { $0.problem?.code } == [nil, .backupPagesAltered, .backupPagesAltered])
         }
     }
 
@@ -140,14 +140,14 @@ import Testing
             let altered = #expect(throws: TraceSyncError.self) {
                 try Restore.run(from: chain.directory, to: harness.store.database.path + "-a")
             }
-            #expect(altered?.code == "backup_link_altered")
+            #expect(altered?.code == .backupLinkAltered)
             #expect(altered?.message.en.contains("backup-000002-incremental.json") == true)
 
             try FileManager.default.removeItem(at: second)
             let missing = #expect(throws: TraceSyncError.self) {
                 try Restore.run(from: chain.directory, to: harness.store.database.path + "-m")
             }
-            #expect(missing?.code == "backup_link_missing")
+            #expect(missing?.code == .backupLinkMissing)
             #expect(missing?.message.en.contains("backup-000002-incremental.json") == true)
         }
     }

@@ -122,7 +122,7 @@ import Testing
             } catch let error as TraceSyncError {
                 refusal = error
             }
-            #expect(refusal?.code == "seq_gap")
+            #expect(refusal?.code == .seqGap)
             let acked = try #require(refusal?.ackedSeq)
             #expect(acked == 1)
             #expect(try site.second.store.serverHolds(ackedSeq: acked) == 1)

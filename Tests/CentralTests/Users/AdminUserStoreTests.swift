@@ -26,7 +26,7 @@ import Testing
             Issue.record("expected the refusal \(code)")
             return nil
         } catch let error as TraceSyncError {
-            #expect(error.code == code)
+            #expect(error.code.rawValue == code)
             return error
         } catch {
             Issue.record("unexpected \(error)")

@@ -24,7 +24,7 @@ struct QRCode: Sendable {
             .first(where: { $0.fits(byteCount: bytes.count) })
         else {
             throw TraceSyncError(
-                "qr_text_too_long", field: "text",
+                .qrTextTooLong, field: "text",
                 zh: "二维码内容过长（\(bytes.count) 字节），最多 213 字节；请缩短服务器地址。",
                 en: "The QR code text is too long (\(bytes.count) bytes); at most 213 fit. Use a shorter server URL.")
         }
