@@ -16,6 +16,8 @@ struct HTTPPushFigure {
     /// Entries each device pushes after the measured push, while trace lookups run.
     var loadEntriesPerDevice = 1_000
     var traceLookups = 500
+    /// The pause between one public trace lookup's answer and the next lookup.
+    var tracePause = Duration.milliseconds(5)
     var chunk = 250
 
     /// An enrolled device with its journal, as request bodies: the measured push's, then the load's.
@@ -59,8 +61,8 @@ struct HTTPPushFigure {
         guard outcome.1.total == total else { throw BenchError("HTTP push got \(outcome.1.total) verdicts for \(total) entries") }
 
         let codes = Self.batchCodes(enrolled.flatMap(\.journal), count: 200)
-        let idle = try await Self.traceLatencies(codes, count: traceLookups, base: server.url, client: client, while: nil)
-        let pushing = ManagedFlag(), base = server.url
+        let idle = try await Self.traceLatencies(codes, count: traceLookups, base: server.url, pause: tracePause, client: client, while: nil)
+        let pushing = ManagedFlag(), base = server.url, pause = tracePause
         let loads = enrolled.map { (secret: $0.enrolled.secret, bodies: $0.loadBodies) }
         let loaded = try await withThrowingTaskGroup(of: [Double].self) { group in
             group.addTask {
@@ -68,7 +70,7 @@ struct HTTPPushFigure {
                 _ = try await Self.pushAll(loads, to: url, client: client)
                 return []
             }
-            group.addTask { try await Self.traceLatencies(codes, count: nil, base: base, client: client, while: pushing) }
+            group.addTask { try await Self.traceLatencies(codes, count: nil, base: base, pause: pause, client: client, while: pushing) }
             var latencies: [Double] = []
             for try await answer in group { latencies += answer }
             return latencies
@@ -103,7 +105,7 @@ struct HTTPPushFigure {
             report.add(Figure("http", "public trace \(label) while \(devices) devices push",
                               value: Measure.percentile(loaded, fraction) * 1_000, unit: "ms",
                               baseline: ("same, idle", Measure.percentile(idle, fraction) * 1_000),
-                              note: fraction == 0.5 ? "GET /v1/trace/{batch code}, one at a time: \(idle.count) idle, "
+                              note: fraction == 0.5 ? "GET /v1/trace/{batch code}, one at a time \(tracePause) apart: \(idle.count) idle, "
                                   + "\(loaded.count) while the devices pushed \(devices) × \(loadEntriesPerDevice) more entries" : nil))
         }
         if let peak { report.add(Figure("http", "sync-server peak memory (VmHWM)", value: peak, unit: "MiB")) }
@@ -147,8 +149,9 @@ struct HTTPPushFigure {
         return (latencies, tally)
     }
 
-    /// Public trace lookups one after another, `count` of them or while `flag` is raised; the seconds of each.
-    private static func traceLatencies(_ codes: [String], count: Int?, base: String, client: BenchClient,
+    /// Public trace lookups one after another, `pause` apart, `count` of them or while `flag` is raised; the seconds
+    /// of each.
+    private static func traceLatencies(_ codes: [String], count: Int?, base: String, pause: Duration, client: BenchClient,
                                 while flag: ManagedFlag?) async throws -> [Double] {
         var latencies: [Double] = [], index = 0
         while count.map({ index < $0 }) ?? flag?.isRaised ?? false {
@@ -159,6 +162,7 @@ struct HTTPPushFigure {
             }
             guard answer.0 == 200 else { throw BenchError("trace of \(code) answered \(answer.0): \(String(decoding: answer.1, as: UTF8.self).prefix(300))") }
             latencies.append(seconds)
+            try await Task.sleep(for: pause)
         }
         return latencies
     }

@@ -49,14 +49,16 @@ struct ProcessCPU {
     static func usage(from start: ProcessCPU, to end: ProcessCPU, wall: Double) -> (cores: Double, busiest: Double, text: String) {
         let cores = (end.process - start.process) / wall
         let threads = end.threads.map { id, thread in
-            (name: thread.name, share: (thread.seconds - (start.threads[id]?.seconds ?? 0)) / wall)
+            (id: id, name: thread.name, share: (thread.seconds - (start.threads[id]?.seconds ?? 0)) / wall)
         }.sorted { $0.share > $1.share }
         let busiest = threads.first?.share ?? 0
-        let top = threads.prefix(4).map { "\($0.name) \(Int(($0.share * 100).rounded()))%" }.joined(separator: ", ")
+        // Linux keeps 15 bytes of a thread's name: Dispatch's and Swift's pool threads show as `oot.default-qos`.
+        let top = threads.filter { $0.share >= 0.01 }.prefix(8)
+            .map { "\($0.name) (tid \($0.id)) \(Int(($0.share * 100).rounded()))%" }.joined(separator: ", ")
         let machine = zip(start.cores, end.cores).enumerated().map { index, pair in
             let busy = pair.1.busy - pair.0.busy, total = pair.1.total - pair.0.total
             return "cpu\(index) \(Int((100 * busy / max(total, 1e-9)).rounded()))%"
         }.joined(separator: ", ")
-        return (cores, busiest, "server threads: \(top); machine cores busy (benchmark's client included): \(machine)")
+        return (cores, busiest, "server threads: \(top); each core of the machine busy (every process: the benchmark's client too): \(machine)")
     }
 }
