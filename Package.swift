@@ -42,7 +42,6 @@ let package = Package(
             dependencies: [
                 "CSQLite",
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
             resources: [.copy("MasterData")],
             swiftSettings: swiftSettings

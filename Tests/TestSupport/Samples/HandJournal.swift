@@ -4,7 +4,7 @@ public import CentralSQLite
 
 /// A device journal written by hand: contiguous seqs, each entry chained to the previous hash, with the clock
 /// value of every entry chosen by the test, so that concurrency ("neither saw the other") is spelled out.
-public struct HandJournal {
+public struct HandJournal: Sendable {
     public let deviceId: String
     public let author: String
     public private(set) var entries: [JournalEntry] = []
