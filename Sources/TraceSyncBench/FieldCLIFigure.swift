@@ -67,10 +67,10 @@ struct FieldCLIFigure {
         let written = try WrittenRows.since(before, in: path)
         let raw = try RawBaseline.insertRate(try store.journalEntries(), directory: directory)
         let (insertTarget, _) = try device("same-rows-insert")
-        let sameInsert = try written.insertSeconds(into: RawDatabase(borrowing: insertTarget.database.handle))
+        let sameInsert = try written.insertSeconds(into: RawDatabase(borrowing: insertTarget.database))
         let (source, _) = try device("same-rows-source"), (applyTarget, _) = try device("same-rows-apply")
-        let sameApply = try written.changesetApplySeconds(source: RawDatabase(borrowing: source.database.handle),
-                                                          target: RawDatabase(borrowing: applyTarget.database.handle))
+        let sameApply = try written.changesetApplySeconds(source: RawDatabase(borrowing: source.database),
+                                                          target: RawDatabase(borrowing: applyTarget.database))
         let rate = Double(importRows) / seconds
         report.add(Figure("field", "importReceipts in-process, \(importRows) rows", value: rate, unit: "rows/s",
                           baseline: ("prepared INSERT of its journal rows", raw),

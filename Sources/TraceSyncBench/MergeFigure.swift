@@ -41,14 +41,12 @@ struct MergeFigure {
         let written = try WrittenRows.since(before, in: path)
 
         // The same rows into new stores, each made by `CentralStore`'s own migrations with the same markets.
-        func newStore(_ name: String) throws -> (CentralStore, RawDatabase) {
-            let store = try MarketStore.make(path: directory.path(name))
-            return (store, RawDatabase(borrowing: store.database.handle))
+        func newStore(_ name: String) throws -> RawDatabase {
+            RawDatabase(borrowing: try MarketStore.make(path: directory.path(name)).database)
         }
-        let insertTarget = try newStore("same-rows-insert.sqlite")
-        let sameInsert = Double(all.count) / (try written.insertSeconds(into: insertTarget.1))
-        let source = try newStore("same-rows-source.sqlite"), applyTarget = try newStore("same-rows-apply.sqlite")
-        let sameApply = Double(all.count) / (try written.changesetApplySeconds(source: source.1, target: applyTarget.1))
+        let sameInsert = Double(all.count) / (try written.insertSeconds(into: newStore("same-rows-insert.sqlite")))
+        let sameApply = Double(all.count) / (try written.changesetApplySeconds(
+            source: newStore("same-rows-source.sqlite"), target: newStore("same-rows-apply.sqlite")))
         let insert = try RawBaseline.insertRate(all, directory: directory)
         let apply = try RawBaseline.changesetApplyRate(all, directory: directory)
 

@@ -57,10 +57,10 @@ struct PullFigure {
         }
         let written = try WrittenRows.since(before, in: pullerPath)
         let (insertTarget, _) = try tablet("same-rows-insert")
-        let sameInsert = try written.insertSeconds(into: RawDatabase(borrowing: insertTarget.database.handle))
+        let sameInsert = try written.insertSeconds(into: RawDatabase(borrowing: insertTarget.database))
         let (changesetSource, _) = try tablet("same-rows-source"), (applyTarget, _) = try tablet("same-rows-apply")
-        let sameApply = try written.changesetApplySeconds(source: RawDatabase(borrowing: changesetSource.database.handle),
-                                                          target: RawDatabase(borrowing: applyTarget.database.handle))
+        let sameApply = try written.changesetApplySeconds(source: RawDatabase(borrowing: changesetSource.database),
+                                                          target: RawDatabase(borrowing: applyTarget.database))
         let raw = try RawBaseline.insertRate(pulled, directory: source.directory)
         let rate = Double(pulled.count) / seconds
         report.add(Figure("pull", "initial pull of \(pulled.count) entries", value: rate,

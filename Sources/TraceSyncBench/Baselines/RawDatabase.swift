@@ -1,5 +1,6 @@
 import CSQLite
 import Foundation
+import SyncCore
 
 // Why this folder has SQL: every figure is held against SQLite doing the least it could, the same rows written by a
 // prepared INSERT in one transaction or applied as a session-extension changeset. Those baselines must speak to
@@ -12,7 +13,8 @@ import Foundation
 /// nothing of SyncCore between the caller and SQLite; or a store's own connection, borrowed to write on it directly.
 final class RawDatabase {
     let handle: OpaquePointer
-    private let owned: Bool
+    /// The store's connection when borrowed, kept open as long as this is; nil when this opened its own.
+    private let borrowed: Database?
 
     /// Opens (creating) the database at `path`.
     init(path: String) throws {
@@ -23,18 +25,18 @@ final class RawDatabase {
             throw BenchError("cannot open \(path)")
         }
         self.handle = handle
-        owned = true
+        borrowed = nil
         sqlite3_busy_timeout(handle, 5_000)
         try execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL")
     }
 
-    /// Writes on a connection someone else opened (a store's), as it is configured; never closes it.
-    init(borrowing handle: OpaquePointer) {
-        self.handle = handle
-        owned = false
+    /// Writes on a store's own connection, as the store configured it; keeps it open while in use, never closes it.
+    init(borrowing database: Database) {
+        handle = database.handle
+        borrowed = database
     }
 
-    deinit { if owned { sqlite3_close_v2(handle) } }
+    deinit { if borrowed == nil { sqlite3_close_v2(handle) } }
 
     /// Runs statements that take no arguments.
     func execute(_ sql: String) throws {
