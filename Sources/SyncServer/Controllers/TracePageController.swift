@@ -48,7 +48,7 @@ struct TracePageController {
             return HTMLPage.response(TracePage.html(try await service.publicTrace(code)), status: .ok)
         } catch let refusal as TraceSyncError {
             context.logger.info("trace page refused", metadata: ["error.code": "\(refusal.code)"])
-            return HTMLPage.response(TracePage.html(refusal: refusal, typed: code), status: APIError.status(for: refusal.code.rawValue))
+            return HTMLPage.response(TracePage.html(refusal: refusal, typed: code), status: APIError.status(for: refusal.code))
         }
     }
 }

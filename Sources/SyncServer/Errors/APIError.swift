@@ -16,11 +16,11 @@ struct APIError: HTTPResponseError, Sendable {
 
     /// An error answering with `status` and a body of `code`, the `field` at fault and the bilingual `message`.
     init(
-        status: HTTPResponse.Status, code: String, field: String? = nil, message: LocalizedText, ackedSeq: Int64? = nil,
+        status: HTTPResponse.Status, code: TraceSyncError.Code, field: String? = nil, message: LocalizedText, ackedSeq: Int64? = nil,
         allow: String? = nil
     ) {
         self.status = status
-        self.body = APIErrorBody(code: code, field: field, message: message, ackedSeq: ackedSeq)
+        self.body = APIErrorBody(code: code.rawValue, field: field, message: message, ackedSeq: ackedSeq)
         self.allow = allow
     }
 

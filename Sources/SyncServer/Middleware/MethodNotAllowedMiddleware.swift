@@ -20,7 +20,7 @@ struct MethodNotAllowedMiddleware<Context: RequestContext>: RouterMiddleware {
             let allowed = Set(routes.filter { Self.matches($0.path, segments) }.map(\.method.rawValue)).sorted()
             guard !allowed.isEmpty else { throw error }
             throw APIError(
-                status: .methodNotAllowed, code: "method_not_allowed", field: "method",
+                status: .methodNotAllowed, code: .methodNotAllowed, field: "method",
                 message: LocalizedText(
                     zh: "此地址不支持 \(request.method.rawValue) 请求：请改用 \(allowed.joined(separator: "、"))。",
                     en: "\(request.method.rawValue) is not allowed here: use \(allowed.joined(separator: ", "))."
