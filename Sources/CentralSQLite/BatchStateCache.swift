@@ -23,9 +23,8 @@ final class BatchStateCache {
         return state
     }
 
-    /// Takes in what a committed push knew of its batches: states to keep and batches to forget.
-    func keep(_ known: [TraceCode: BatchState], forgetting forgotten: Set<TraceCode>) {
-        for code in forgotten { states[code] = nil }
+    /// Takes in the batch states a committed write saved.
+    func keep(_ known: [TraceCode: BatchState]) {
         if states.count + known.count > capacity { states.removeAll(keepingCapacity: true) }
         states.merge(known) { _, pushed in pushed }
     }

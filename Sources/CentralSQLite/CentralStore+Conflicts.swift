@@ -1,39 +1,9 @@
 public import CentralCore
 public import SyncCore
 
-/// The admins' queue: conflicts recorded once per kind and subject, with every candidate.
+/// The admins' queue: conflicts recorded once per kind and subject, with every candidate (`ConflictBook`; written
+/// by the push ledger).
 extension CentralStore {
-    /// Opens the conflict a finding describes, or adds its new candidates to the open one, and logs it for the
-    /// node's devices.
-    func record(_ finding: ConflictFinding, node: String, at time: Int64) throws {
-        let id: Int64
-        if let open = try database.row(
-            "SELECT id FROM conflicts WHERE kind = ? AND subject = ? AND status = 'open'", finding.kind.rawValue, finding.subject
-        ) {
-            id = open.int("id")!
-        } else {
-            try database.run(
-                """
-                INSERT INTO conflicts (kind, subject, node, batch_code, target, field, status, opened_at)
-                VALUES (?, ?, ?, ?, ?, ?, 'open', ?)
-                """,
-                finding.kind.rawValue, finding.subject, node, finding.batchCode, finding.target, finding.field, time
-            )
-            id = database.lastInsertRowID
-        }
-        for candidate in finding.candidates {
-            let sealed = try personalData.seal(JSONValue(encoding: candidate))
-            try database.run(
-                """
-                INSERT OR IGNORE INTO conflict_candidates (conflict_id, event_id, position, candidate, sealed)
-                VALUES (?1, ?2, (SELECT count(*) FROM conflict_candidates WHERE conflict_id = ?1), ?3, ?4)
-                """,
-                id, candidate.eventId, sealed.text, sealed.envelope
-            )
-        }
-        try logConflict(id)
-    }
-
     /// Marks conflict `id` resolved with `resolution`, its personal values sealed (`PersonalDataCipher`).
     func markResolved(_ id: Int64, _ resolution: ConflictResolution) throws {
         let sealed = try personalData.seal(JSONValue(encoding: resolution))
@@ -41,19 +11,9 @@ extension CentralStore {
                          sealed.text, sealed.envelope, id)
     }
 
-    /// Flags events that have waited longer than `orphanTimeout` for their batch's receipt.
+    /// Flags events that have waited longer than `orphanTimeout` for their batch's receipt (`OrphanTimeout`).
     public func flagOverdueOrphans(now: Int64) throws {
-        let overdue = try database.query(
-            "SELECT event_id, batch_code, node FROM orphans WHERE flagged = 0 AND received_at < ?", now - orphanTimeout
-        )
-        for row in overdue {
-            let eventId = row.string("event_id")!, batch = row.string("batch_code")!
-            let candidate = try candidate(eventId: eventId, value: batch)
-            try record(ConflictFinding(kind: .orphan, subject: "orphan:\(batch)", batchCode: batch, target: nil,
-                                       field: nil, candidates: candidate.map { [$0] } ?? []),
-                       node: row.string("node")!, at: now)
-            try database.run("UPDATE orphans SET flagged = 1 WHERE event_id = ?", eventId)
-        }
+        try PushCoordinator.flagOverdueOrphans(now: now, timeout: orphanTimeout, ledger: self)
     }
 
     /// Conflicts, newest first, filtered by status, kind and node.
@@ -93,7 +53,7 @@ extension CentralStore {
     }
 
     /// Logs the conflict's current state for the devices of its node.
-    private func logConflict(_ id: Int64) throws {
+    func logConflict(_ id: Int64) throws {
         let record = try conflict(id)
         try log(kind: "conflict", node: record.node, body: try JSONValue(encoding: record))
     }

@@ -11,7 +11,7 @@ struct MergeRulesTests {
 
     /// Devices A (符永清) and B (云秀英) of node 46010001, and a batch of 100 kg that A received at 06:00.
     struct Market {
-        var lookup = FakeMergeLookup.market()
+        var lookup = MergeInputsBuilder.market()
         var a = HandJournal(deviceId: "device-a", author: "符永清")
         var b = HandJournal(deviceId: "device-b", author: "云秀英")
         let batch = S.code(1)
@@ -52,7 +52,7 @@ struct MergeRulesTests {
         #expect(finding.batchCode == market.batch.digits)
         #expect(finding.target == "r")
         #expect(finding.field == "supplier")
-        #expect(finding.candidates == [
+        #expect(market.lookup.candidates(finding) == [
             ConflictCandidate(deviceId: "device-a", seq: 2, eventId: "c-a", author: "符永清", hlc: first.hlc,
                               deviceTime: first.wallTime, value: "福山合作社"),
             ConflictCandidate(deviceId: "device-b", seq: 1, eventId: "c-b", author: "云秀英", hlc: second.hlc,
@@ -135,7 +135,7 @@ struct MergeRulesTests {
         #expect(finding.subject == "oversold:\(market.batch.digits)")
         #expect(finding.candidates.map(\.eventId) == ["s-a", "s-b"])
         #expect(finding.candidates.map(\.value) == ["sale 80", "sale 80"])
-        #expect(finding.candidates.map(\.deviceId) == ["device-a", "device-b"])
+        #expect(market.lookup.candidates(finding).map(\.deviceId) == ["device-a", "device-b"])
 
         let state = try market.state()
         #expect(state.balance == Quantity(units: -60_000))
@@ -234,7 +234,7 @@ struct MergeRulesTests {
         #expect(finding.field == "quarantine_cert")
         #expect(finding.candidates.map(\.eventId) == ["r", "r-b"])
         #expect(finding.candidates.map(\.value) == [S.zhang, S.qiongbei])
-        #expect(finding.candidates.map(\.author) == ["符永清", "云秀英"])
+        #expect(market.lookup.candidates(finding).map(\.author) == ["符永清", "云秀英"])
         #expect(try market.lookup.state(S.code(1, device: 2)) != nil)
     }
 
@@ -266,7 +266,7 @@ struct MergeRulesTests {
         #expect(finding.target == "OP-A-NEW")
         #expect(finding.candidates.map(\.eventId) == ["reg-a", "reg-b"])
         #expect(finding.candidates.map(\.value) == ["OP-A-NEW", "OP-B-NEW"])
-        #expect(finding.candidates.map(\.deviceId) == ["device-a", "device-b"])
+        #expect(market.lookup.candidates(finding).map(\.deviceId) == ["device-a", "device-b"])
         // The alias still names an operator of the node: receipts for it are taken.
         #expect(try market.lookup.operatorNode("OP-B-NEW") == S.node)
     }

@@ -109,7 +109,7 @@ struct MergeTimingTests {
             #expect(finding.field == "time")
             #expect(finding.batchCode == market.batch.digits)
             #expect(finding.candidates.map(\.value) == [BusinessTime.iso(time)])
-            #expect(finding.candidates.map(\.deviceTime) == [marketMorning])
+            #expect(market.lookup.candidates(finding).map(\.deviceTime) == [marketMorning])
         } else {
             #expect(decision.verdict == .applied)
             #expect(decision.conflicts.isEmpty)

@@ -64,14 +64,21 @@ public struct ConflictFinding: Hashable, Sendable {
     /// For a concurrent edit: the corrected event and field.
     public let target: String?
     public let field: String?
-    public let candidates: [ConflictCandidate]
+    /// The candidates, by event: the store fills in who recorded each and when.
+    public let candidates: [CandidateRef]
 
-    package init(kind: ConflictKind, subject: String, batchCode: String?, target: String?, field: String?, candidates: [ConflictCandidate]) {
+    package init(kind: ConflictKind, subject: String, batchCode: String?, target: String?, field: String?, candidates: [CandidateRef]) {
         self.kind = kind
         self.subject = subject
         self.batchCode = batchCode
         self.target = target
         self.field = field
         self.candidates = candidates
+    }
+
+    /// The same finding with other candidates.
+    package func with(candidates: [CandidateRef]) -> ConflictFinding {
+        ConflictFinding(kind: kind, subject: subject, batchCode: batchCode, target: target, field: field,
+                        candidates: candidates)
     }
 }

@@ -3,48 +3,51 @@ import Foundation
 /// Finds the conflicts an incoming event opens (DESIGN.md §4). The provisional outcome of each is already what
 /// `BatchState.derive` computes from the merged events, so every replica shows the same state; the findings only
 /// put the conflict in front of an admin, with every candidate.
-struct ConflictRules<Lookup: MergeLookup> {
-    let entry: JournalEntry
+struct ConflictRules {
     let event: RecordedEvent
     let context: MergeContext
-    let lookup: Lookup
+    let inputs: MergeInputs
 
     /// The incoming event as a candidate with `value`.
-    private func incoming(_ value: String) -> ConflictCandidate {
-        ConflictCandidate(deviceId: entry.deviceId, seq: entry.seq, eventId: event.id, author: entry.author,
-                          hlc: entry.hlc, deviceTime: entry.wallTime, value: value)
+    private func incoming(_ value: String) -> CandidateRef {
+        CandidateRef(eventId: event.id, value: value)
+    }
+
+    /// A merged event as a candidate with `value`.
+    private func merged(_ eventId: String, value: String) -> CandidateRef {
+        CandidateRef(eventId: eventId, value: value)
     }
 
     /// Every conflict the event takes part in. `batch` is its batch before the event and `after` with it (for a
     /// receipt, `batch` is nil and `after` holds the receipt with the events held for it); both nil for an orphan.
     func findings(
         batch: BatchState?, after: BatchState?, existingOperator: (id: String, eventId: String?)?
-    ) throws -> [ConflictFinding] {
+    ) -> [ConflictFinding] {
         var findings: [ConflictFinding] = []
         if let time = event.body.time, let finding = implausibleTime(time) { findings.append(finding) }
         switch event.body {
         case .receipt(let receipt):
-            if let finding = try certificateReuse(receipt) { findings.append(finding) }
+            if let finding = certificateReuse(receipt) { findings.append(finding) }
             // Events held for the batch (orphans) join it now: the flags they raise together open their conflicts
             // here, or the batch would carry a flag with nothing in the admins' queue.
-            if let after, after.lines.count > 1 { findings += try flagConflicts(after: after, flags: []) }
+            if let after, after.lines.count > 1 { findings += flagConflicts(after: after, flags: []) }
         case .operatorRegistration(let registered):
-            if let existing = existingOperator { findings.append(try duplicateOperator(registered, existing: existing)) }
+            if let existing = existingOperator { findings.append(duplicateOperator(registered, existing: existing)) }
         case .correction(let correction):
             if let batch {
-                findings += try concurrentEdits(correction, batch: batch)
+                findings += concurrentEdits(correction, batch: batch)
                 if correction.fields.keys.contains(where: Self.holdFields.contains),
-                   let finding = try holdUndone(correction.target, batch: batch, value: Self.describe(event.body)) {
+                   let finding = holdUndone(correction.target, batch: batch, value: Self.describe(event.body)) {
                     findings.append(finding)
                 }
             }
         case .voiding(let voiding):
-            if let batch, let finding = try holdUndone(voiding.target, batch: batch, value: "void: \(voiding.reason)") {
+            if let batch, let finding = holdUndone(voiding.target, batch: batch, value: "void: \(voiding.reason)") {
                 findings.append(finding)
             }
         default: break
         }
-        if let batch { findings += try flagConflicts(after: after, flags: batch.flags) }
+        if let batch { findings += flagConflicts(after: after, flags: batch.flags) }
         return findings
     }
 
@@ -58,19 +61,19 @@ struct ConflictRules<Lookup: MergeLookup> {
         )
     }
 
-    private func certificateReuse(_ receipt: Receipt) throws -> ConflictFinding? {
+    private func certificateReuse(_ receipt: Receipt) -> ConflictFinding? {
         guard let certificate = receipt.quarantineCert else { return nil }
-        let holders = try lookup.certificateHolders(certificate)
+        let holders = inputs.certificates[certificate] ?? []
         guard holders.contains(where: { $0.operatorId != receipt.operatorId }) else { return nil }
-        let others = try holders.compactMap { try lookup.candidate(eventId: $0.eventId, value: $0.operatorId) }
+        let others = holders.map { merged($0.eventId, value: $0.operatorId) }
         return ConflictFinding(
             kind: .certificateReuse, subject: "certificate:\(certificate)", batchCode: receipt.batchCode.digits,
             target: nil, field: "quarantine_cert", candidates: others + [incoming(receipt.operatorId)]
         )
     }
 
-    private func duplicateOperator(_ registered: Operator, existing: (id: String, eventId: String?)) throws -> ConflictFinding {
-        let first = try existing.eventId.flatMap { try lookup.candidate(eventId: $0, value: existing.id) }
+    private func duplicateOperator(_ registered: Operator, existing: (id: String, eventId: String?)) -> ConflictFinding {
+        let first = existing.eventId.map { merged($0, value: existing.id) }
         return ConflictFinding(
             kind: .duplicateOperator, subject: "operator:\(registered.node):\(registered.creditCode ?? "")",
             batchCode: nil, target: existing.id, field: nil,
@@ -82,17 +85,16 @@ struct ConflictRules<Lookup: MergeLookup> {
     private static var holdFields: Set<String> { ["result", "item", "quantity"] }
 
     /// A voiding or correction of what holds the batch: the hold stands (`BatchState` keeps it) and an admin must look.
-    private func holdUndone(_ target: String, batch: BatchState, value: String) throws -> ConflictFinding? {
+    private func holdUndone(_ target: String, batch: BatchState, value: String) -> ConflictFinding? {
         guard batch.heldBy.contains(target), let line = batch.line(target) else { return nil }
-        let cause = try lookup.candidate(eventId: target, value: Self.describe(line.current))
         return ConflictFinding(
             kind: .holdVoided, subject: "hold_voided:\(batch.code.digits)", batchCode: batch.code.digits,
-            target: target, field: nil, candidates: (cause.map { [$0] } ?? []) + [incoming(value)]
+            target: target, field: nil, candidates: [merged(target, value: Self.describe(line.current)), incoming(value)]
         )
     }
 
     /// Corrections of the same field of the same record made from the same version: neither saw the other.
-    private func concurrentEdits(_ correction: Correction, batch: BatchState) throws -> [ConflictFinding] {
+    private func concurrentEdits(_ correction: Correction, batch: BatchState) -> [ConflictFinding] {
         var findings: [ConflictFinding] = []
         for field in correction.fields.keys.sorted() {
             let rivals = batch.lines.filter { line in
@@ -101,9 +103,9 @@ struct ConflictRules<Lookup: MergeLookup> {
                     && other.fields[field] != nil
             }
             guard !rivals.isEmpty else { continue }
-            let candidates = try rivals.compactMap { line -> ConflictCandidate? in
+            let candidates = rivals.compactMap { line -> CandidateRef? in
                 guard case .correction(let other) = line.event.body else { return nil }
-                return try lookup.candidate(eventId: line.event.id, value: other.fields[field]!)
+                return merged(line.event.id, value: other.fields[field]!)
             }
             findings.append(ConflictFinding(
                 kind: .concurrentEdit, subject: "edit:\(correction.target):v\(correction.versionSeen):\(field)",
@@ -116,7 +118,7 @@ struct ConflictRules<Lookup: MergeLookup> {
 
     /// Oversold and traded-while-held: flags the batch carries once the event has joined it (`after`; it had `flags`
     /// before), when the event is one of their causes.
-    private func flagConflicts(after: BatchState?, flags: Set<BatchFlag>) throws -> [ConflictFinding] {
+    private func flagConflicts(after: BatchState?, flags: Set<BatchFlag>) -> [ConflictFinding] {
         guard let after else { return [] }
         let code = after.code
         var findings: [ConflictFinding] = []
@@ -125,7 +127,7 @@ struct ConflictRules<Lookup: MergeLookup> {
             let lines = after.lines.filter { $0.counts && [.sale, .disposal].contains($0.event.body.kind) }
             findings.append(ConflictFinding(
                 kind: .oversold, subject: "oversold:\(code.digits)", batchCode: code.digits,
-                target: nil, field: "quantity", candidates: try candidates(lines, value: Self.quantity)
+                target: nil, field: "quantity", candidates: candidates(lines, value: Self.quantity)
             ))
         }
         if after.flags.contains(.tradedWhileHeld), appeared.contains(.tradedWhileHeld) || event.body.kind == .sale {
@@ -135,16 +137,15 @@ struct ConflictRules<Lookup: MergeLookup> {
             }
             findings.append(ConflictFinding(
                 kind: .heldTraded, subject: "held:\(code.digits)", batchCode: code.digits,
-                target: nil, field: nil, candidates: try candidates(lines, value: Self.describe)
+                target: nil, field: nil, candidates: candidates(lines, value: Self.describe)
             ))
         }
         return findings
     }
 
-    private func candidates(_ lines: [BatchState.Line], value: (EventBody) -> String) throws -> [ConflictCandidate] {
-        try lines.compactMap { line in
-            line.event.id == event.id
-                ? incoming(value(line.current)) : try lookup.candidate(eventId: line.event.id, value: value(line.current))
+    private func candidates(_ lines: [BatchState.Line], value: (EventBody) -> String) -> [CandidateRef] {
+        lines.map { line in
+            line.event.id == event.id ? incoming(value(line.current)) : merged(line.event.id, value: value(line.current))
         }
     }
 

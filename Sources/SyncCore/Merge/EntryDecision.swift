@@ -14,10 +14,13 @@ public struct EntryDecision: Hashable, Sendable {
     /// The event's batch with the event merged, when the batch was known or the event is its receipt: the store
     /// saves it without reading the batch's events again.
     public let batchAfter: BatchState?
+    /// What writing the decision changes besides the entry (stored with its verdict and logged for pull) and its
+    /// event: links, certificates, orphans, operators, conflicts, batch states, in the order to apply them.
+    public let effects: [MergeEffect]
 
     package static func merged(
         _ event: RecordedEvent, conflicts: [ConflictFinding], heldForBatch: Bool, aliasOf: String?,
-        batchAfter: BatchState? = nil
+        batchAfter: BatchState?, effects: [MergeEffect]
     ) -> EntryDecision {
         let held = heldForBatch
             ? LocalizedText(zh: "批次的进场登记尚未到达服务器，本记录暂存，待批次到达后生效。",
@@ -31,7 +34,7 @@ public struct EntryDecision: Hashable, Sendable {
             verdict: conflicts.isEmpty ? .applied : .conflict,
             reasonCode: conflicts.first?.kind.rawValue ?? (heldForBatch ? "held_for_batch" : nil),
             message: conflictMessage ?? held, event: event, conflicts: conflicts, heldForBatch: heldForBatch,
-            aliasOf: aliasOf, batchAfter: batchAfter
+            aliasOf: aliasOf, batchAfter: batchAfter, effects: effects
         )
     }
 
@@ -42,7 +45,7 @@ public struct EntryDecision: Hashable, Sendable {
             verdict: .rejected, reasonCode: error.code.rawValue,
             message: LocalizedText(zh: PersonalValues.masking(error.message.zh + (field?.zh ?? "")),
                                    en: PersonalValues.masking(error.message.en + (field?.en ?? ""))),
-            event: nil, conflicts: [], heldForBatch: false, aliasOf: nil, batchAfter: nil
+            event: nil, conflicts: [], heldForBatch: false, aliasOf: nil, batchAfter: nil, effects: []
         )
     }
 

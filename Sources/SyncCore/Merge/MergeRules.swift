@@ -1,61 +1,100 @@
 import Foundation
 
-/// Decides the verdict on an incoming entry from the store's current state: refusals, then conflicts
-/// (`ConflictRules`). Pure: no I/O but the lookups.
+/// Decides the verdict on an incoming entry: refusals, then conflicts (`ConflictRules`). Pure: a function of the
+/// entry, what the store holds (`MergeInputs`) and the server's clock, returning the verdict and the effects to
+/// write (`EntryDecision.effects`).
 public enum MergeRules {
-    /// The decision for `entry` from a device of `deviceNode`.
+    /// The decision for `entry` from a device of `deviceNode`, its payload decoded already (`DecodedPayload`).
     public static func decide(
-        entry: JournalEntry, deviceNode: String, context: MergeContext, lookup: some MergeLookup
-    ) throws -> EntryDecision {
-        let decoded: (id: String, body: EventBody)
-        do {
-            decoded = try EventBody.decode(kind: entry.kind, payload: entry.payload)
-            try checkNoUnknownFields(entry.payload, body: decoded.body, id: decoded.id)
-        } catch let error as TraceSyncError {
-            return .rejected(error)
-        } catch let error as DecodingError {
-            return .rejected(badPayload(error))
+        entry: JournalEntry, payload: DecodedPayload, deviceNode: String, context: MergeContext, inputs: MergeInputs
+    ) -> EntryDecision {
+        let event: RecordedEvent
+        switch payload {
+        case .refused(let error): return .rejected(error)
+        case .event(let decoded): event = decoded
         }
-        let event = RecordedEvent(id: decoded.id, hlc: entry.hlc, author: entry.author, body: decoded.body)
         let batch: BatchState?
         do {
-            batch = try check(event.body, deviceNode: deviceNode, lookup: lookup)
+            batch = try check(event.body, deviceNode: deviceNode, inputs: inputs)
         } catch let error as TraceSyncError {
             return .rejected(error)
+        } catch {
+            preconditionFailure("the merge checks throw only TraceSyncError")
         }
-        let rules = ConflictRules(entry: entry, event: event, context: context, lookup: lookup)
+        let rules = ConflictRules(event: event, context: context, inputs: inputs)
         var existing: (id: String, eventId: String?)?
         if case .operatorRegistration(let registered) = event.body, let code = registered.creditCode,
-           let found = try lookup.operatorWithCreditCode(code, node: registered.node), found.id != registered.id {
+           let found = inputs.operatorWithCreditCode(code, node: registered.node), found.id != registered.id {
             existing = found
         }
-        let after = try batchAfter(event, batch: batch, lookup: lookup)
-        return .merged(
-            event, conflicts: try rules.findings(batch: batch, after: after, existingOperator: existing),
-            heldForBatch: batch == nil && event.body.kind != .receipt && event.body.batchCode != nil,
-            aliasOf: existing?.id, batchAfter: after
-        )
+        let after = batchAfter(event, batch: batch, inputs: inputs)
+        let held = batch == nil && event.body.kind != .receipt && event.body.batchCode != nil
+        let findings = rules.findings(batch: batch, after: after, existingOperator: existing)
+        var book = inputs.conflicts
+        let effects = effects(of: event, held: held, aliasOf: existing?.id, after: after)
+            + findings.map { MergeEffect.conflict(book.record($0, node: deviceNode)) }
+        return .merged(event, conflicts: findings, heldForBatch: held, aliasOf: existing?.id, batchAfter: after,
+                       effects: effects)
+    }
+
+    /// Decodes and decides `entry` in one step.
+    public static func decide(
+        entry: JournalEntry, deviceNode: String, context: MergeContext, inputs: MergeInputs
+    ) -> EntryDecision {
+        decide(entry: entry, payload: DecodedPayload(entry), deviceNode: deviceNode, context: context, inputs: inputs)
+    }
+
+    /// The decision on an event of the server's own journal (an admin's correction, voiding or release): always
+    /// merged, with no conflict, into its batch as `inputs` holds it.
+    public static func serverEvent(_ event: RecordedEvent, inputs: MergeInputs) -> EntryDecision {
+        let after = event.body.batchCode.flatMap { code in
+            inputs.batches[code].flatMap { BatchState.derive(code: code, events: $0.lines.map(\.event) + [event]) }
+        }
+        return .merged(event, conflicts: [], heldForBatch: false, aliasOf: nil, batchAfter: after,
+                       effects: effects(of: event, held: false, aliasOf: nil, after: after))
+    }
+
+    /// What storing `event` changes besides its entry and event rows.
+    private static func effects(of event: RecordedEvent, held: Bool, aliasOf: String?, after: BatchState?) -> [MergeEffect] {
+        var effects: [MergeEffect] = []
+        switch event.body {
+        case .receipt(let receipt):
+            effects.append(.linkCode(receipt.batchCode, batch: receipt.batchCode, eventId: event.id, kind: .batch))
+            if let certificate = receipt.quarantineCert {
+                effects.append(.recordCertificate(certificate, eventId: event.id, operatorId: receipt.operatorId))
+            }
+            effects.append(.releaseOrphans(batch: receipt.batchCode))
+        case .sale(let sale):
+            effects.append(.linkCode(sale.childCode, batch: sale.batchCode, eventId: event.id, kind: .sale))
+        case .operatorRegistration(let registered):
+            effects.append(.registerOperator(registered, eventId: event.id, aliasOf: aliasOf))
+        default:
+            break
+        }
+        if held, let code = event.body.batchCode { effects.append(.holdOrphan(eventId: event.id, batch: code)) }
+        if let after { effects.append(.saveBatch(after)) }
+        return effects
     }
 
     /// The event's batch with the event merged: `batch` and the event, or for a receipt the receipt and the events
     /// held for it; nil for master data and for an event whose batch has not arrived.
-    private static func batchAfter(_ event: RecordedEvent, batch: BatchState?, lookup: some MergeLookup) throws -> BatchState? {
+    private static func batchAfter(_ event: RecordedEvent, batch: BatchState?, inputs: MergeInputs) -> BatchState? {
         if let batch { return BatchState.derive(code: batch.code, events: batch.lines.map(\.event) + [event]) }
         guard case .receipt(let receipt) = event.body else { return nil }
-        return BatchState.derive(code: receipt.batchCode, events: try lookup.batchEvents(receipt.batchCode) + [event])
+        return BatchState.derive(code: receipt.batchCode, events: (inputs.heldEvents[receipt.batchCode] ?? []) + [event])
     }
 
     /// Refuses what cannot be merged; returns the batch the event belongs to, nil for a receipt, master data or an
     /// event whose batch has not arrived yet (an orphan, held).
-    private static func check(_ body: EventBody, deviceNode: String, lookup: some MergeLookup) throws -> BatchState? {
+    private static func check(_ body: EventBody, deviceNode: String, inputs: MergeInputs) throws -> BatchState? {
         if let code = body.batchCode, code.node != deviceNode { throw Refusal.outOfScope(code.node) }
         switch body {
         case .receipt(let receipt):
             guard receipt.node == deviceNode else { throw Refusal.outOfScope(receipt.node) }
-            guard try lookup.productExists(receipt.product) else { throw Refusal.unknown("product", receipt.product) }
-            guard try lookup.regionExists(receipt.origin) else { throw Refusal.unknown("origin", receipt.origin) }
-            try checkOperator(receipt.operatorId, field: "operatorId", deviceNode: deviceNode, lookup: lookup)
-            guard try !lookup.codeExists(receipt.batchCode) else { throw Refusal.codeTaken(receipt.batchCode) }
+            guard inputs.products.contains(receipt.product) else { throw Refusal.unknown("product", receipt.product) }
+            guard inputs.regions.contains(receipt.origin) else { throw Refusal.unknown("origin", receipt.origin) }
+            try checkOperator(receipt.operatorId, field: "operatorId", deviceNode: deviceNode, inputs: inputs)
+            guard !inputs.takenCodes.contains(receipt.batchCode) else { throw Refusal.codeTaken(receipt.batchCode) }
             return nil
         case .operatorRegistration(let registered):
             guard registered.node == deviceNode else { throw Refusal.outOfScope(registered.node) }
@@ -68,20 +107,20 @@ public enum MergeRules {
         case .release:
             throw Refusal.releaseByDevice
         default:
-            guard let state = try lookup.batchState(body.batchCode!) else {
-                try checkOrphan(body, lookup: lookup)
+            guard let state = inputs.batches[body.batchCode!] else {
+                try checkOrphan(body, inputs: inputs)
                 return nil
             }
-            try checkAgainstBatch(body, state: state, deviceNode: deviceNode, lookup: lookup)
+            try checkAgainstBatch(body, state: state, deviceNode: deviceNode, inputs: inputs)
             return state
         }
     }
 
     /// What can be checked of an event whose batch has not arrived: codes and quantities, not targets.
-    private static func checkOrphan(_ body: EventBody, lookup: some MergeLookup) throws {
+    private static func checkOrphan(_ body: EventBody, inputs: MergeInputs) throws {
         switch body {
         case .sale(let sale):
-            guard try !lookup.codeExists(sale.childCode) else { throw Refusal.codeTaken(sale.childCode) }
+            guard !inputs.takenCodes.contains(sale.childCode) else { throw Refusal.codeTaken(sale.childCode) }
             guard sale.quantity > .zero else { throw Validation.badQuantity(sale.quantity.description) }
         case .disposal(let disposal):
             guard disposal.quantity > .zero else { throw Validation.badQuantity(disposal.quantity.description) }
@@ -90,14 +129,14 @@ public enum MergeRules {
     }
 
     private static func checkAgainstBatch(
-        _ body: EventBody, state: BatchState, deviceNode: String, lookup: some MergeLookup
+        _ body: EventBody, state: BatchState, deviceNode: String, inputs: MergeInputs
     ) throws {
         switch body {
         case .sale(let sale):
-            guard try !lookup.codeExists(sale.childCode) else { throw Refusal.codeTaken(sale.childCode) }
+            guard !inputs.takenCodes.contains(sale.childCode) else { throw Refusal.codeTaken(sale.childCode) }
             guard sale.quantity > .zero else { throw Validation.badQuantity(sale.quantity.description) }
             if let buyer = sale.buyerOperatorId {
-                try checkOperator(buyer, field: "buyerOperatorId", deviceNode: deviceNode, lookup: lookup)
+                try checkOperator(buyer, field: "buyerOperatorId", deviceNode: deviceNode, inputs: inputs)
             }
         case .disposal(let disposal):
             guard disposal.quantity > .zero else { throw Validation.badQuantity(disposal.quantity.description) }
@@ -113,31 +152,8 @@ public enum MergeRules {
         }
     }
 
-    private static func checkOperator(_ id: String, field: String, deviceNode: String, lookup: some MergeLookup) throws {
-        guard let node = try lookup.operatorNode(id) else { throw Refusal.unknown(field, id) }
+    private static func checkOperator(_ id: String, field: String, deviceNode: String, inputs: MergeInputs) throws {
+        guard let node = inputs.operators[id]?.node else { throw Refusal.unknown(field, id) }
         guard node == deviceNode else { throw Refusal.outOfScope(node) }
     }
-
-    /// Refuses payload members the event type does not have (members set to null are tolerated).
-    private static func checkNoUnknownFields(_ payload: JSONValue, body: EventBody, id: String) throws {
-        guard case .object(let sent) = payload, case .object(let known) = try body.payload(id: id) else { return }
-        if let extra = sent.keys.sorted().first(where: { known[$0] == nil && sent[$0] != .null }) {
-            throw TraceSyncError(.unknownField, field: "payload.\(extra)",
-                                 zh: "记录中有未知字段「\(extra)」。", en: "the payload has an unknown field \"\(extra)\".")
-        }
-    }
-
-    private static func badPayload(_ error: DecodingError) -> TraceSyncError {
-        let path: [any CodingKey]
-        switch error {
-        case .keyNotFound(let key, let context): path = context.codingPath + [key]
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            path = context.codingPath
-        @unknown default: path = []
-        }
-        let field = (["payload"] + path.map(\.stringValue)).joined(separator: ".")
-        return TraceSyncError(.badPayload, field: field,
-                              zh: "记录字段 \(field) 缺失或类型错误。", en: "the payload field \(field) is missing or has the wrong type.")
-    }
 }
-

@@ -70,9 +70,7 @@ extension MarketSimulation {
             guard let device = records[entry.deviceId] else {
                 // An admin's release, from the server's own journal: merged as the central store merged it.
                 let decoded = try EventBody.decode(kind: entry.kind, payload: entry.payload)
-                let event = RecordedEvent(id: decoded.id, hlc: entry.hlc, author: entry.author, body: decoded.body)
-                try fresh.store(entry, decision: .merged(event, conflicts: [], heldForBatch: false, aliasOf: nil),
-                                node: decoded.body.batchCode!.node, receivedAt: receivedAt)
+                try fresh.replayServerEntry(entry, node: decoded.body.batchCode!.node, receivedAt: receivedAt)
                 continue
             }
             _ = try fresh.push(device: device, entries: [entry])

@@ -1,0 +1,70 @@
+public import CentralCore
+public import SyncCore
+
+/// The SQLite backend of `PushLedgerTransaction`: what a push reads and writes inside the store's write
+/// transaction (`CentralStore.write(_:)`).
+final class SQLitePushTransaction: PushLedgerTransaction {
+    let store: CentralStore
+    var database: Database { store.database }
+    /// The ids of the open conflicts read or opened in this transaction, by kind and subject.
+    var openConflictIds: [ConflictBook.Key: Int64] = [:]
+    /// The batch states written, for the store's cache once the transaction commits.
+    var savedStates: [TraceCode: BatchState] = [:]
+
+    init(store: CentralStore) {
+        self.store = store
+    }
+
+    func head(device: String) throws -> JournalHead {
+        guard let row = try database.row("SELECT acked_seq, head_hash FROM devices WHERE id = ?", device) else {
+            return .empty
+        }
+        return JournalHead(seq: row.int("acked_seq") ?? 0, hash: row.string("head_hash") ?? JournalEntry.genesis)
+    }
+
+    func storedVerdicts(device: String, seqs: ClosedRange<Int64>) throws -> [Int64: StoredVerdict] {
+        var stored: [Int64: StoredVerdict] = [:]
+        for row in try database.query(
+            "SELECT seq, hash, verdict, reason_code, reason_message FROM entries WHERE device_id = ? AND seq BETWEEN ? AND ?",
+            device, seqs.lowerBound, seqs.upperBound
+        ) {
+            let seq = row.int("seq")!
+            let message = try row.string("reason_message").map { try JSONValue.parse($0).decode(LocalizedText.self) }
+            stored[seq] = StoredVerdict(hash: row.string("hash")!, verdict: EntryVerdict(
+                seq: seq, verdict: Verdict(rawValue: row.string("verdict")!)!, reasonCode: row.string("reason_code"),
+                message: message
+            ))
+        }
+        return stored
+    }
+
+    func recordViolation(_ violation: IntegrityViolation) throws {
+        try database.run(
+            """
+            INSERT INTO integrity_violations (device_id, seq, kind, stored_hash, offered_hash, detected_at)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """,
+            violation.deviceId, violation.seq, violation.kind.rawValue, violation.storedHash, violation.offeredHash,
+            violation.detectedAt
+        )
+    }
+
+    func unflaggedOrphans() throws -> [HeldOrphan] {
+        try database.query(
+            "SELECT event_id, batch_code, node, received_at FROM orphans WHERE flagged = 0 ORDER BY received_at, rowid"
+        ).map {
+            HeldOrphan(eventId: $0.string("event_id")!, batchCode: $0.string("batch_code")!, node: $0.string("node")!,
+                       receivedAt: $0.int("received_at")!)
+        }
+    }
+
+    func serverJournalHead() throws -> (head: JournalHead, latestHLC: HLCTimestamp?) {
+        let last = try database.row(
+            "SELECT seq, hash FROM entries WHERE device_id = ? ORDER BY seq DESC LIMIT 1", ServerJournal.deviceId
+        )
+        let latest = try database.row("SELECT max(hlc) AS hlc FROM entries")?.string("hlc").flatMap(HLCTimestamp.init)
+        return (last.map { JournalHead(seq: $0.int("seq")!, hash: $0.string("hash")!) } ?? .empty, latest)
+    }
+
+    func generation() throws -> String { try store.generation() }
+}
