@@ -1,0 +1,90 @@
+public import CentralCore
+import SyncCore
+
+/// What one run of the supervision checks did.
+public struct SupervisionRun: Codable, Hashable, Sendable {
+    /// Batches the run read.
+    public let batches: Int
+    /// Findings the checks made, new or already stored.
+    public let found: Int
+    /// Findings stored for the first time.
+    public let added: Int
+}
+
+/// Running the supervision checks and storing their findings once each (by key).
+extension CentralStore {
+    /// How far back an incremental run judges (7 days): a device that was offline longer is judged by a full run.
+    static let supervisionLookback: Int64 = 7 * 86_400_000
+    /// History before the judged span that checks compare with (30 days: the outlier and odd-hour windows).
+    static let supervisionContext: Int64 = 30 * 86_400_000
+
+    /// Runs every enabled check over all the store holds.
+    @discardableResult
+    public func runAllChecks() throws -> SupervisionRun {
+        try database.inTransaction {
+            try runChecks(SupervisionScope(nodes: nil, readFrom: .min, judgedFrom: .min, afterLogSeq: 0))
+        }
+    }
+
+    /// Runs every enabled check over the recent data of `nodes`: the last 7 days judged against the 30 before,
+    /// and the clock samples of pushes logged after `afterLogSeq`.
+    @discardableResult
+    public func runChecks(touching nodes: Set<String>, afterLogSeq: Int64 = 0) throws -> SupervisionRun {
+        try database.inTransaction { try runRecentChecks(nodes, afterLogSeq: afterLogSeq) }
+    }
+
+    /// Runs the checks for the nodes whose devices pushed since the last such run, then remembers where the server
+    /// log stood; nothing is read when no push came. The periodic service calls it.
+    @discardableResult
+    public func runPendingChecks() throws -> SupervisionRun {
+        try database.inTransaction {
+            let mark = try database.scalar("SELECT value FROM supervision_state WHERE name = 'log_seq'") ?? 0
+            let nodes = Set(try database.query(
+                "SELECT DISTINCT node FROM server_log WHERE seq > ? AND kind = 'entry' AND node IS NOT NULL", mark
+            ).compactMap { $0.string("node") })
+            guard !nodes.isEmpty else { return SupervisionRun(batches: 0, found: 0, added: 0) }
+            let head = try database.scalar("SELECT max(seq) FROM server_log") ?? mark
+            let run = try runRecentChecks(nodes, afterLogSeq: mark)
+            try database.run("INSERT OR REPLACE INTO supervision_state (name, value) VALUES ('log_seq', ?)", head)
+            return run
+        }
+    }
+
+    private func runRecentChecks(_ nodes: Set<String>, afterLogSeq: Int64) throws -> SupervisionRun {
+        let judgedFrom = clock() - Self.supervisionLookback
+        return try runChecks(SupervisionScope(
+            nodes: nodes, readFrom: judgedFrom - Self.supervisionContext, judgedFrom: judgedFrom, afterLogSeq: afterLogSeq
+        ))
+    }
+
+    private func runChecks(_ scope: SupervisionScope) throws -> SupervisionRun {
+        let history = try supervisionHistory(scope)
+        let findings = SupervisionChecks(settings: try supervisionSettings()).findings(in: history)
+        var added = 0
+        for finding in findings where try store(finding) { added += 1 }
+        return SupervisionRun(batches: history.batches.count, found: findings.count, added: added)
+    }
+
+    /// Stores a finding unless its key is stored; an open one stored before takes the new evidence. True when new.
+    private func store(_ finding: Finding) throws -> Bool {
+        let summary = try JSONValue(encoding: finding.summary).canonicalString
+        let evidence = try JSONValue(encoding: finding.evidence).canonicalString
+        if try database.row("SELECT 1 FROM findings WHERE key = ?", finding.key) != nil {
+            try database.run(
+                "UPDATE findings SET severity = ?, summary = ?, evidence = ? WHERE key = ? AND status = 'open'",
+                finding.severity.rawValue, summary, evidence, finding.key
+            )
+            return false
+        }
+        try database.run(
+            """
+            INSERT INTO findings (key, check_id, severity, node, subject_kind, subject, operator_id, day, summary,
+                                  evidence, found_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            finding.key, finding.check, finding.severity.rawValue, finding.node, finding.subject.kind.rawValue,
+            finding.subject.id, finding.operatorId, finding.day, summary, evidence, clock()
+        )
+        return true
+    }
+}
