@@ -4,38 +4,49 @@ extension FieldStore {
     /// all in one transaction.
     @discardableResult
     func append(_ body: EventBody, id: String = UUIDv7.make()) throws -> JournalEntry {
-        try database.inTransaction {
-            let now = wallClock()
-            let last = try journalCounter()
-            let entry = JournalEntry(
-                deviceId: identity.deviceId, seq: last.seq + 1, hlc: clock.tick(wallMillis: now),
-                wallTime: now, author: identity.inspector, kind: body.kind, payload: try body.payload(id: id),
-                prev: last.hash
-            )
-            try database.run(
-                """
-                INSERT INTO journal (seq, device_id, hlc, wall_time, author, kind, payload, prev, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                entry.seq, entry.deviceId, entry.hlc.description, entry.wallTime, entry.author,
-                entry.kind.rawValue, entry.payload.canonicalString, entry.prev, entry.hash
-            )
-            try database.run("UPDATE device SET journal_seq = ?, journal_head = ?", entry.seq, entry.hash)
-            try store(RecordedEvent(id: id, hlc: entry.hlc, author: entry.author, body: body),
-                      deviceId: identity.deviceId, seq: entry.seq, verdict: nil)
-            return entry
-        }
+        try database.inTransaction { try appendInTransaction(body, id: id) }
+    }
+
+    /// `append` inside the caller's transaction, with no savepoint of its own: for a write of many entries that is
+    /// all or nothing as a whole (an import), where a savepoint per entry would copy every page it touches aside.
+    @discardableResult
+    func appendInTransaction(_ body: EventBody, id: String = UUIDv7.make()) throws -> JournalEntry {
+        precondition(database.isInTransaction, "appendInTransaction outside a transaction")
+        let now = wallClock()
+        let last = try journalCounter()
+        let entry = JournalEntry(
+            deviceId: identity.deviceId, seq: last.seq + 1, hlc: clock.tick(wallMillis: now),
+            wallTime: now, author: identity.inspector, kind: body.kind, payload: try body.payload(id: id),
+            prev: last.hash
+        )
+        let payload = entry.payload.canonicalString
+        try database.run(
+            """
+            INSERT INTO journal (seq, device_id, hlc, wall_time, author, kind, payload, prev, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            entry.seq, entry.deviceId, entry.hlc.description, entry.wallTime, entry.author,
+            entry.kind.rawValue, payload, entry.prev, entry.hash
+        )
+        try database.run("UPDATE device SET journal_seq = ?, journal_head = ?", entry.seq, entry.hash)
+        try store(RecordedEvent(id: id, hlc: entry.hlc, author: entry.author, body: body), payload: payload,
+                  deviceId: identity.deviceId, seq: entry.seq, verdict: nil)
+        return entry
     }
 
     /// Stores an event (own and pending when `verdict` is nil, else pulled with its verdict) and updates what
     /// derives from it.
-    func store(_ event: RecordedEvent, deviceId: String, seq: Int64, verdict: Verdict?) throws {
+    /// - Parameter payload: the canonical text of the journal payload `event` was decoded from or encoded to, stored
+    ///   as its body as it is (not encoded again).
+    func store(_ event: RecordedEvent, payload: String, deviceId: String, seq: Int64, verdict: Verdict?) throws {
         try database.run(
             "INSERT INTO events (id, batch_code, kind, hlc, device_id, seq, author, body, verdict) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             event.id, event.body.batchCode?.digits, event.body.kind.rawValue, event.hlc.description,
-            deviceId, seq, event.author, try event.body.payload(id: event.id).canonicalString,
-            verdict?.rawValue ?? "pending"
+            deviceId, seq, event.author, payload, verdict?.rawValue ?? "pending"
         )
+        decodedEvents.hold(event, id: event.id, source: DecodedEvents.Source(
+            kind: event.body.kind.rawValue, hlc: event.hlc.description, author: event.author, body: payload
+        ))
         switch event.body {
         case .receipt(let receipt):
             try database.run("INSERT INTO trace_codes (code, batch_code, event_id) VALUES (?, ?, ?)",
@@ -60,55 +71,6 @@ extension FieldStore {
             registered.id, registered.node, registered.name, registered.creditCode,
             try JSONValue(encoding: registered).canonicalString
         )
-    }
-
-    /// Runs `body` with each batch's summary recomputed once, at its end, however many of the batch's events `body`
-    /// stores: a pulled page holds a batch's receipt, tests and sales together.
-    func materializingOnce<T>(_ body: () throws -> T) throws -> T {
-        deferredBatches = []
-        defer { deferredBatches = nil }
-        let result = try body()
-        let codes = deferredBatches ?? []
-        deferredBatches = nil
-        for code in codes.sorted() { try materialize(try TraceCode(parsing: code)) }
-        return result
-    }
-
-    /// Recomputes the stored summary of batch `code` from its events (at the end of `materializingOnce` inside it).
-    func materialize(_ code: TraceCode) throws {
-        if deferredBatches != nil {
-            deferredBatches?.insert(code.digits)
-            return
-        }
-        guard let state = try batchState(code) else {
-            try database.run("DELETE FROM batches WHERE code = ?", code.digits)
-            return
-        }
-        try database.run(
-            """
-            INSERT OR REPLACE INTO batches (code, node, product, operator_id, day, time, received, balance, status, flags)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            code.digits, state.receipt.node, state.receipt.product, state.receipt.operatorId,
-            BusinessTime.dayOf(state.receipt.time), state.receipt.time, state.received.description,
-            state.balance.description, state.status.rawValue,
-            state.flags.sorted().map(\.rawValue).joined(separator: ",")
-        )
-    }
-
-    /// The events of batch `code` that count (every event but those the server rejected).
-    func events(ofBatch code: TraceCode) throws -> [RecordedEvent] {
-        try database.query(
-            "SELECT id, kind, hlc, author, body FROM events WHERE batch_code = ? AND verdict != 'rejected' ORDER BY hlc",
-            code.digits
-        ).map(Self.recordedEvent)
-    }
-
-    static func recordedEvent(_ row: Row) throws -> RecordedEvent {
-        let kind = EventKind(rawValue: row.string("kind")!)!
-        let decoded = try EventBody.decode(kind: kind, payload: try JSONValue.parse(row.string("body")!))
-        return RecordedEvent(id: decoded.id, hlc: HLCTimestamp(row.string("hlc")!)!, author: row.string("author")!,
-                             body: decoded.body)
     }
 
     /// The journal's entries from `seq` on, in order, as stored.

@@ -19,7 +19,8 @@ extension FieldStore {
     /// 进场登记: records a receipt and returns the new batch's trace code.
     @discardableResult
     public func receive(_ input: ReceiptInput) throws -> (eventId: String, code: TraceCode) {
-        let receipt = try checkedReceipt(input)
+        var lookups = MasterDataLookups()
+        let receipt = try checkedReceipt(input, lookups: &lookups)
         let id = UUIDv7.make()
         var minted = receipt
         try database.inTransaction {
@@ -30,13 +31,14 @@ extension FieldStore {
     }
 
     /// Checks a receipt's fields; the batch code is a placeholder until minted.
-    func checkedReceipt(_ input: ReceiptInput) throws -> Receipt {
-        let product = try self.product(input.product)
+    /// - Parameter lookups: the master data earlier checks of the same write looked up already.
+    func checkedReceipt(_ input: ReceiptInput, lookups: inout MasterDataLookups) throws -> Receipt {
+        let product = try lookups.product(input.product, in: self)
         let quantity = try Validation.quantity(input.quantity)
         let unit = try Self.checkedUnit(input.unit?.trimmingSpaces.nonEmpty ?? product.unit)
-        let receiver = try self.operator(input.operatorRef)
+        let receiver = try lookups.operator(input.operatorRef, in: self)
         let supplier = try Validation.required(input.supplier, field: "supplier", zh: "供货方", en: "the supplier")
-        let origin = try self.region(input.origin)
+        let origin = try lookups.region(input.origin, in: self)
         return Receipt(
             batchCode: TraceCode.make(node: identity.node, deviceNumber: identity.deviceNumber, date: "000101", serial: 1),
             node: identity.node, product: product.code, quantity: quantity, unit: unit, operatorId: receiver.id,
@@ -143,7 +145,7 @@ extension FieldStore {
             )
         case .disposed, .voided:
             throw TraceSyncError(
-                "batch_\(state.status.rawValue)", field: "code",
+                state.status == .disposed ? .batchDisposed : .batchVoided, field: "code",
                 zh: "批次 \(state.code.grouped) 状态为「\(state.status.label.zh)」，不能再登记交易、检测或销毁。",
                 en: "batch \(state.code.grouped) is \(state.status.label.en); no more sales, tests or disposals can be recorded."
             )

@@ -118,7 +118,8 @@ extension FieldStore {
         guard verdict.verdict != .rejected else { return }
         let decoded = try EventBody.decode(kind: entry.kind, payload: entry.payload)
         let event = RecordedEvent(id: decoded.id, hlc: entry.hlc, author: entry.author, body: decoded.body)
-        try store(event, deviceId: entry.deviceId, seq: entry.seq, verdict: verdict.verdict)
+        try store(event, payload: entry.payload.canonicalString, deviceId: entry.deviceId, seq: entry.seq,
+                  verdict: verdict.verdict)
     }
 
     private func applyVerdict(_ verdict: EntryVerdict, device: String) throws {

@@ -10,8 +10,10 @@ public final class FieldStore {
     var clock: HybridLogicalClock
     /// The wall clock in milliseconds; tests replace it to simulate wrong device clocks.
     public var wallClock: () -> Int64 = BusinessTime.now
-    /// The batches whose summaries wait to be recomputed at the end of `materializingOnce`; nil outside it.
-    var deferredBatches: Set<String>?
+    /// The batches whose summaries wait to be recomputed at the end of `materializingOnce`, by code; nil outside it.
+    var deferredBatches: [String: TraceCode]?
+    /// The events decoded so far, so that recomputing a batch decodes only its new ones.
+    var decodedEvents = DecodedEvents()
 
     private init(database: Database, identity: DeviceIdentity) throws {
         self.database = database

@@ -29,7 +29,7 @@ extension FieldStore {
     /// Every row is checked first. With any bad row nothing is imported (unless `skipInvalid`), and every bad row
     /// is reported with its line and reason. A row whose content was imported before (from this file or another)
     /// counts as bad, `already_imported`, naming the batch it made, unless `allowDuplicates`. The good rows are
-    /// written in one transaction: all or none.
+    /// written in one transaction: all or none, each batch's summary derived once.
     /// - Parameter progress: called with (rows written, rows to write).
     public func importReceipts(
         csv text: String, skipInvalid: Bool, allowDuplicates: Bool = false, progress: (Int, Int) -> Void = { _, _ in }
@@ -52,9 +52,29 @@ extension FieldStore {
                 en: "line 1 does not name the right columns (\(problemEn)). Columns: \(ReceiptImportColumns.names.joined(separator: ","))."
             )
         }
-        var good: [(receipt: Receipt, line: Int, fingerprint: String)] = []
+        // One transaction from the first check to the last write: every lookup reads the same snapshot without
+        // taking a read lock of its own, and the good rows are written all or none.
+        return try database.inTransaction {
+            let (good, problems) = try check(records.dropFirst(), columns: columns, fileHash: fileHash,
+                                             allowDuplicates: allowDuplicates)
+            let rows = records.count - 1
+            guard problems.isEmpty || skipInvalid else { return ImportReport(rows: rows, imported: [], problems: problems) }
+            let imported = try materializingOnce { try write(good, fileHash: fileHash, progress: progress) }
+            return ImportReport(rows: rows, imported: imported, problems: problems)
+        }
+    }
+
+    /// A data row that passed every check: its receipt (with a placeholder code until minted), line and fingerprint.
+    private typealias CheckedRow = (receipt: Receipt, line: Int, fingerprint: String)
+
+    /// Checks every data row, in file order: the good rows' receipts, and a problem for each bad row.
+    private func check(
+        _ records: ArraySlice<CSVRecord>, columns: [String], fileHash: String, allowDuplicates: Bool
+    ) throws -> (good: [CheckedRow], problems: [ImportProblem]) {
+        var good: [CheckedRow] = []
         var problems: [ImportProblem] = []
-        for record in records.dropFirst() {
+        var lookups = MasterDataLookups()
+        for record in records {
             do {
                 guard record.fields.count == columns.count else {
                     throw TraceSyncError(
@@ -76,26 +96,30 @@ extension FieldStore {
                     meatQualityCert: value["meat_quality_cert"], originCert: value["origin_cert"],
                     vehiclePlate: value["vehicle_plate"],
                     time: try Validation.required(value["time"], field: "time", zh: "时间", en: "the time")
-                )), record.line, fingerprint))
+                ), lookups: &lookups), record.line, fingerprint))
             } catch let error as TraceSyncError {
                 problems.append(ImportProblem(line: record.line, code: error.code.rawValue, field: error.field, message: error.message))
             }
         }
-        let rows = records.count - 1
-        guard problems.isEmpty || skipInvalid else { return ImportReport(rows: rows, imported: [], problems: problems) }
+        return (good, problems)
+    }
+
+    /// Records the checked rows' receipts in file order, each with a new trace code and its import record, inside
+    /// the import's transaction and with each batch's summary derived once at its end.
+    /// - Returns: the batches' trace codes, in file order.
+    private func write(_ good: [CheckedRow], fileHash: String, progress: (Int, Int) -> Void) throws -> [String] {
         var imported: [String] = []
-        try database.inTransaction {
-            for row in good {
-                var minted = row.receipt
-                minted.batchCode = try mintCode(time: row.receipt.time)
-                try append(.receipt(minted))
-                try recordImported(fingerprint: row.fingerprint, fileHash: fileHash, line: row.line,
-                                   batchCode: minted.batchCode.digits)
-                imported.append(minted.batchCode.digits)
-                progress(imported.count, good.count)
-            }
+        imported.reserveCapacity(good.count)
+        for row in good {
+            var minted = row.receipt
+            minted.batchCode = try mintCode(time: row.receipt.time)
+            try appendInTransaction(.receipt(minted))
+            try recordImported(fingerprint: row.fingerprint, fileHash: fileHash, line: row.line,
+                               batchCode: minted.batchCode.digits)
+            imported.append(minted.batchCode.digits)
+            progress(imported.count, good.count)
         }
-        return ImportReport(rows: rows, imported: imported, problems: problems)
+        return imported
     }
 
     /// A row's content, whatever the column order: the SHA-256 of its non-empty values by column name.

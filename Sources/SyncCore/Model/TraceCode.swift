@@ -33,8 +33,9 @@ public struct TraceCode: Hashable, Sendable, Comparable, CustomStringConvertible
     /// Parses typed or scanned input, ignoring spaces and dashes and reading full-width digits (`４６０１`) as digits.
     /// - Throws: `TraceSyncError` with code `trace_code_format` or `trace_code_check`.
     public init(parsing input: String, field: String = "code") throws {
-        let digits = Self.compacted(input)
-        guard digits.count == Self.length, digits.allSatisfy(\.isASCIIDigit) else {
+        // A code as stored and sent (24 ASCII digits, in every payload a device pulls) needs no compacting.
+        let digits = Self.isPlain(input) ? input : Self.compacted(input)
+        guard Self.isPlain(digits) else {
             throw TraceSyncError(
                 .traceCodeFormat, field: field,
                 zh: "追溯码格式错误：应为 24 位数字，收到「\(input)」。请核对收据上的追溯码。",
@@ -100,7 +101,12 @@ public struct TraceCode: Hashable, Sendable, Comparable, CustomStringConvertible
     }
 
     private static func mod97(_ digits: String) -> Int {
-        digits.reduce(0) { ($0 * 10 + Int($1.asciiValue! - 48)) % 97 }
+        digits.utf8.reduce(0) { ($0 * 10 + Int($1 - 48)) % 97 }
+    }
+
+    /// True for exactly `length` ASCII digits (read as bytes, not as characters).
+    private static func isPlain(_ text: String) -> Bool {
+        text.utf8.count == length && text.utf8.allSatisfy { (48...57).contains($0) }
     }
 
     private func slice(_ start: Int, _ count: Int) -> String {
