@@ -24,12 +24,12 @@ extension CentralStore {
                                      zh: "注册码已被使用过：每个注册码只能用一次，请向管理员申请新的注册码。",
                                      en: "the enrollment code was already used: each code works once; ask the admin for a new one.")
             }
-            guard code.int("expires_at")! > now else {
+            guard try code.integer("expires_at") > now else {
                 throw TraceSyncError(.enrollCodeExpired, field: "code",
                                      zh: "注册码已过期，请向管理员申请新的注册码。",
                                      en: "the enrollment code has expired; ask the admin for a new one.")
             }
-            let node = try self.node(code.string("node")!)
+            let node = try self.node(code.text("node"))
             if let requested = request.node, requested != node.code {
                 throw TraceSyncError(
                     .enrollNodeMismatch, field: "node",

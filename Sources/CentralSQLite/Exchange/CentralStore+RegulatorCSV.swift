@@ -15,7 +15,7 @@ extension CentralStore {
             start, end, node
         )
         for row in batches {
-            let code = try TraceCode(parsing: row.string("code")!)
+            let code = try TraceCode(parsing: row.text("code"))
             guard let state = BatchState.derive(code: code, events: try batchEvents(code)) else { continue }
             let receipt = Disclosure.disclose(.receipt(state.receipt), to: .exchange)
             let product = receipt.text("product") ?? ""

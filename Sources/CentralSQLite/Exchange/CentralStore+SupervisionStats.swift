@@ -18,9 +18,9 @@ extension CentralStore {
             if states[batchCode] == nil, let code = try? TraceCode(parsing: batchCode) {
                 states[batchCode] = BatchState.derive(code: code, events: try batchEvents(code))
             }
-            guard let state = states[batchCode] ?? nil, let eventId = try JSONValue.parse(row.string("body")!)["eventId"],
+            guard let state = states[batchCode] ?? nil, let eventId = try JSONValue.parse(row.text("body"))["eventId"],
                   case .string(let id) = eventId, let line = state.line(id), line.counts else { continue }
-            let key = row.string("node")! + " " + BusinessTime.dayOf(row.int("time")!)
+            let key = try row.text("node") + " " + BusinessTime.dayOf(row.integer("time"))
             var day = days[key] ?? (0, [:], 0, 0, 0, [:])
             let product = "\(state.receipt.product) \(state.receipt.unit)"
             switch line.current {
@@ -49,7 +49,7 @@ extension CentralStore {
         var open: [String: Int] = [:]
         for row in try database.query(
             "SELECT node, count(*) AS n FROM conflicts WHERE status = 'open' AND (?1 IS NULL OR node = ?1) GROUP BY node", node
-        ) { open[row.string("node")!] = Int(row.int("n")!) }
+        ) { open[try row.text("node")] = Int(try row.integer("n")) }
         let quiet = try devices(node: node).filter { !$0.revoked && ($0.lastSeenAt ?? 0) < clock() - 86_400_000 }
             .map { SupervisionStats.QuietDevice(id: $0.id, node: $0.node, name: $0.name, lastSeenAt: $0.lastSeenAt) }
         return SupervisionStats(days: result, openConflicts: open, quietDevices: quiet)

@@ -10,7 +10,7 @@ extension CentralStore {
         try database.query(
             "SELECT code FROM batches WHERE status = 'held' AND (?1 IS NULL OR node = ?1) ORDER BY code", node
         ).compactMap { row in
-            let code = try TraceCode(parsing: row.string("code")!)
+            let code = try TraceCode(parsing: row.text("code"))
             guard let state = BatchState.derive(code: code, events: try batchEvents(code)) else { return nil }
             let refusal: LocalizedText?
             do {
@@ -63,7 +63,7 @@ extension CentralStore {
         try database.query(
             "SELECT id FROM conflicts WHERE status = 'open' AND batch_code = ? AND (?2 IS NULL OR kind = ?2) ORDER BY id",
             code.digits, kind?.rawValue
-        ).map { $0.int("id")! }
+        ).map { try $0.integer("id") }
     }
 
     /// The merged state of the batch a batch code or child code names.

@@ -39,10 +39,10 @@ extension CentralStore {
     /// A merged event read from an `events` row (`id`, `kind`, `hlc`, `author`, `body` and its envelope `sealed`),
     /// its personal values put back.
     func recordedEvent(_ row: Row) throws -> RecordedEvent {
-        let kind = EventKind(rawValue: row.string("kind")!)!
-        let body = try personalData.open(row.string("body")!, envelope: row.string("sealed"))
+        let kind = try EventKind(rawValue: row.text("kind"))!
+        let body = try personalData.open(row.text("body"), envelope: row.string("sealed"))
         let decoded = try EventBody.decode(kind: kind, payload: body)
-        return RecordedEvent(id: decoded.id, hlc: HLCTimestamp(row.string("hlc")!)!, author: row.string("author")!,
+        return try RecordedEvent(id: decoded.id, hlc: HLCTimestamp(row.text("hlc"))!, author: row.text("author"),
                              body: decoded.body)
     }
 }

@@ -18,13 +18,13 @@ extension CentralStore {
         while let current = next, stops.count < Self.maxTraceDepth, seen.insert(current).inserted {
             guard let link = try database.row("SELECT batch_code, event_id, kind FROM trace_links WHERE code = ?", current)
             else { return (stops, current) }
-            guard let stop = try stop(code: current, batch: link.string("batch_code")!,
+            guard let stop = try stop(code: current, batch: link.text("batch_code"),
                                       saleEvent: link.string("kind") == "sale" ? link.string("event_id") : nil) else {
                 // A link whose sale was voided (or whose receipt has not arrived) ends the chain; as the queried
                 // code itself, it names nothing a consumer may see, and the refusal says which.
                 if stops.isEmpty {
                     let sale = link.string("kind") == "sale"
-                        ? try voidedSale(batch: link.string("batch_code")!, event: link.string("event_id")!)
+                        ? try voidedSale(batch: link.text("batch_code"), event: link.text("event_id"))
                         : (voided: false, seller: nil)
                     throw sale.voided ? Self.voidedCode(code, seller: sale.seller) : Self.notInEffect(code)
                 }
@@ -44,7 +44,7 @@ extension CentralStore {
             let code = try TraceCode(parsing: key)
             if let link = try database.row("SELECT batch_code, kind FROM trace_links WHERE code = ?", code.digits),
                link.string("kind") == "batch" {
-                return try forward(batch: link.string("batch_code")!, depth: 0).map { [$0] } ?? []
+                return try forward(batch: link.text("batch_code"), depth: 0).map { [$0] } ?? []
             }
         }
         let roots = try downstreamBatches(of: key, depth: 0)
@@ -84,7 +84,7 @@ extension CentralStore {
 
     private func downstreamBatches(of code: String, depth: Int) throws -> [ForwardTrace] {
         try database.query("SELECT code FROM batches WHERE upstream_code = ? ORDER BY time", code)
-            .compactMap { try forward(batch: $0.string("code")!, depth: depth) }
+            .compactMap { try forward(batch: $0.text("code"), depth: depth) }
     }
 
     /// The stop for batch `batch`, reached through `code` (and the sale `saleEvent`, for a child code).
@@ -141,7 +141,7 @@ extension CentralStore {
             ORDER BY 1
             """,
             batch
-        ).map { try conflict($0.int("id")!) }
+        ).map { try conflict($0.integer("id")) }
     }
 
     /// The child code of a sale the market `seller` voided (a wrong entry, goods taken back): what happened, and
