@@ -18,7 +18,7 @@ enum StoreGeneration {
 
     /// The store's generation.
     static func read(in database: Database) throws -> String {
-        try database.row("SELECT generation FROM store_generation WHERE id = 1")!.string("generation")!
+        try database.row("SELECT generation FROM store_generation WHERE id = 1")!.text("generation")
     }
 
     /// Gives the store in `database` a new generation and returns it; nil for a store from before generations,
