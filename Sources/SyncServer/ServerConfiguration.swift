@@ -33,6 +33,8 @@ struct ServerConfiguration: Sendable {
     var loginRateLimitPerName: Int = 10
     /// The login rate limit's clock in seconds; nil is the monotonic clock. Tests freeze it.
     var loginRateLimitClock: (@Sendable () -> Double)?
+    /// The abuse limits of the shoppers' complaint form (per client an hour, per code a day, form size).
+    var complaintLimits = ComplaintLimits()
     /// TLS for HTTPS (`serve --tls-cert --tls-key`); nil serves plain HTTP, for loopback or behind a TLS proxy.
     var tls: TLSConfiguration?
     /// How much the server logs.

@@ -22,6 +22,7 @@ import Testing
         "NewAdminUser": NewAdminUserRequest(name: "li", role: "node", nodes: ["46010001"], password: "p"),
         "ResolveRequest": ResolveRequest(action: .choose, candidate: 0, value: "v", eventId: "e", note: "复核"),
         "ReleaseRequest": ReleaseRequest(note: "复检合格"),
+        "ComplaintAnswer": ComplaintAnswer(status: .answered, reply: "已退款", upheld: true),
     ]
 
     @Test(arguments: fullySetBodies.keys.sorted())

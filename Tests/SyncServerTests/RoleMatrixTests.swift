@@ -73,13 +73,17 @@ import Testing
                 try store.database.run("UPDATE admin_sessions SET last_used_at = last_used_at - 1860000 WHERE name = 'expired'")
                 try store.addAdminUser(name: "someone", role: .auditor, nodes: [], password: ServerHarness.adminPassword)
             }
+            let complaint = try server.admin { store in
+                try store.fileComplaint(ComplaintDraft(category: "other", text: "核对 / check", phone: nil), code: batchCode, perCodePerDay: 5)
+            }
             let today = BusinessTime.dayOf(BusinessTime.now())
             let operations = try await Self.operations(server)
             #expect(operations.count >= 12)
             var added = 0
             for operation in operations {
                 #expect(!operation.roles.isEmpty, "\(operation.name) has no x-roles")
-                let id = operation.path.hasPrefix("/v1/admin/devices/") ? sold.first.deviceId : "\(sold.conflict.id)"
+                let id = operation.path.hasPrefix("/v1/admin/devices/") ? sold.first.deviceId
+                    : operation.path.hasPrefix("/v1/admin/complaints/") ? "\(complaint.id)" : "\(sold.conflict.id)"
                 var uri = operation.path.replacingOccurrences(of: "{id}", with: id)
                     .replacingOccurrences(of: "{code}", with: batchCode).replacingOccurrences(of: "{kind}", with: "batches")
                     .replacingOccurrences(of: "{name}", with: "someone")
@@ -118,6 +122,7 @@ import Testing
         case nil: nil
         case "ResolveRequest": #"{"action":"accept","note":"检查过 / checked"}"#
         case "ReleaseRequest": #"{"note":"复检合格 / re-test passed"}"#
+        case "ComplaintAnswer": #"{"status":"in_progress"}"#
         case "NewAdminUser": #"{"name":"user-\#(serial)","role":"auditor","password":"Haikou-Mango-2026"}"#
         case let other?: throw UnknownBody(schema: other)
         }

@@ -33,6 +33,8 @@ struct ConsoleOverviewController {
         body += Self.tile(LocalizedText(zh: "食品安全扣留批次", en: "Batches on a food-safety hold"), holds.count, link: nil)
         body += Self.tile(LocalizedText(zh: "超过一天未同步的设备", en: "Devices silent over a day"), quiet.count, link: nil)
         body += Self.tile(LocalizedText(zh: "今日被拒条目", en: "Entries rejected today"), rejected.values.reduce(0, +), link: nil)
+        let complaints = try await service.openComplaintCounts().filter { admin.mayAccess(node: $0.key) }.values.reduce(0, +)
+        body += Self.tile(LocalizedText(zh: "待处理投诉", en: "Open complaints"), complaints, link: "/console/complaints")
         body += "</div>"
         body += "<h2>\(ConsolePage.t("待处理冲突（按类型）", "Open conflicts by kind"))</h2>"
         let byKind = Dictionary(grouping: conflicts, by: \.kind)

@@ -25,5 +25,6 @@ enum ConsoleRoutes {
         signedIn.addRoutes(ConsoleUsersController(service: service).endpoints)
         signedIn.addRoutes(ConsoleAuditController(service: service).endpoints)
         signedIn.addRoutes(ConsoleStatsController(service: service).endpoints)
+        signedIn.addRoutes(ConsoleComplaintsController(service: service).endpoints)
     }
 }

@@ -45,7 +45,9 @@ struct TracePageController {
 
     private func page(for code: String, context: SyncRequestContext) async throws -> Response {
         do {
-            return HTMLPage.response(TracePage.html(try await service.publicTrace(code)), status: .ok)
+            let trace = try await service.publicTrace(code)
+            let page = TracePage.html(trace, complaintToken: await service.complaintFormToken(code: trace.code))
+            return HTMLPage.response(page, status: .ok)
         } catch let refusal as TraceSyncError {
             context.logger.info("trace page refused", metadata: ["error.code": "\(refusal.code)"])
             return HTMLPage.response(TracePage.html(refusal: refusal, typed: code), status: APIError.status(for: refusal.code))

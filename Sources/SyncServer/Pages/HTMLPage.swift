@@ -68,7 +68,8 @@ enum HTMLPage {
         ol{padding-left:1.2em}ul{padding-left:1.2em;margin:.3em 0}
         .code{font-family:"Noto Sans Mono CJK SC",monospace;font-size:1.15em;letter-spacing:.02em}.g,.n{white-space:nowrap}
         form{margin:12px 0}label{display:block;margin-bottom:6px}
-        input{font:inherit;font-size:1.1em;width:100%;box-sizing:border-box;padding:8px;border:1px solid #999;border-radius:6px}
+        input,select,textarea{font:inherit;font-size:1.1em;width:100%;box-sizing:border-box;padding:8px;border:1px solid #999;border-radius:6px}
+        label{margin-top:8px}summary{font-weight:bold;cursor:pointer}.pre{white-space:pre-wrap}
         button{font:inherit;margin-top:8px;padding:8px 20px;border:0;border-radius:6px;background:#1565c0;color:#fff}
         </style>
         </head>

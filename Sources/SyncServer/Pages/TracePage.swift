@@ -9,8 +9,8 @@ import CentralSQLite
 /// to call when a batch on the chain is held or failed its test and was destroyed, and plain words for a batch
 /// destroyed or voided.
 enum TracePage {
-    /// The page for a found code.
-    static func html(_ trace: PublicTrace) -> String {
+    /// The page for a found code; with `complaintToken`, the complaint form (`ComplaintPage.form`) at its end.
+    static func html(_ trace: PublicTrace, complaintToken: String? = nil) -> String {
         var body = "<h1>产品追溯</h1><p class=\"en\">Product trace</p>"
         body += banners(trace)
         body += "<div class=\"card\">"
@@ -22,6 +22,7 @@ enum TracePage {
         for stop in trace.stops.reversed() { body += html(stop) }
         body += "</ol>"
         body += HTMLPage.bilingual("时间均为北京时间（UTC+8）。", "Times are China Standard Time (UTC+8).")
+        if let complaintToken { body += ComplaintPage.form(code: trace.code, token: complaintToken) }
         return HTMLPage.document(title: "产品追溯 \(trace.product.zh) / Product trace", body: body)
     }
 
