@@ -29,15 +29,23 @@ extension TraceSyncError {
         case badComplaintAnswer = "bad_complaint_answer"
         case badDataKey = "bad_data_key"
         case badDeviceNumber = "bad_device_number"
+        case badDrugApprovalNumber = "bad_drug_approval_number"
+        case badDrugTraceCode = "bad_drug_trace_code"
+        case badEquipmentCode = "bad_equipment_code"
         case badExpiry = "bad_expiry"
+        case badFoodLicence = "bad_food_licence"
+        case badHazardClass = "bad_hazard_class"
         case badIdNumber = "bad_id_number"
+        case badIndustryProfile = "bad_industry_profile"
         case badJson = "bad_json"
+        case badLicenceNumber = "bad_licence_number"
         case badNode = "bad_node"
         case badNodeKind = "bad_node_kind"
         case badNodes = "bad_nodes"
         case badParameter = "bad_parameter"
         case badPassword = "bad_password"
         case badPayload = "bad_payload"
+        case badPesticideRegistration = "bad_pesticide_registration"
         case badPhone = "bad_phone"
         case badPrice = "bad_price"
         case badQuantity = "bad_quantity"
@@ -47,9 +55,12 @@ extension TraceSyncError {
         case badResult = "bad_result"
         case badRole = "bad_role"
         case badTime = "bad_time"
+        case badUnNumber = "bad_un_number"
         case badUnit = "bad_unit"
         case badUpstreamCode = "bad_upstream_code"
+        case badUseRegistration = "bad_use_registration"
         case badUserName = "bad_user_name"
+        case badVeterinaryApproval = "bad_veterinary_approval"
         case batchDisposed = "batch_disposed"
         case batchHeld = "batch_held"
         case batchVoided = "batch_voided"
@@ -137,6 +148,7 @@ extension TraceSyncError {
         case unknownDevice = "unknown_device"
         case unknownEvent = "unknown_event"
         case unknownField = "unknown_field"
+        case unknownIdentifier = "unknown_identifier"
         case unknownNode = "unknown_node"
         case unknownOperator = "unknown_operator"
         case unknownProduct = "unknown_product"
@@ -236,12 +248,26 @@ extension TraceSyncError.Code {
     public static let badDataKey = Self(.badDataKey)
     /// `bad_device_number`: A device number is outside 1…999.
     public static let badDeviceNumber = Self(.badDeviceNumber)
+    /// `bad_drug_approval_number`: A drug approval number is not 国药准字 with H, Z, S or J and 8 digits.
+    public static let badDrugApprovalNumber = Self(.badDrugApprovalNumber)
+    /// `bad_drug_trace_code`: A drug trace code is not 20 digits.
+    public static let badDrugTraceCode = Self(.badDrugTraceCode)
+    /// `bad_equipment_code`: A special-equipment device code is not of the TSG 08 form.
+    public static let badEquipmentCode = Self(.badEquipmentCode)
     /// `bad_expiry`: An expiry is neither a duration nor a future date.
     public static let badExpiry = Self(.badExpiry)
+    /// `bad_food_licence`: A food production or business licence number is not SC or JY and 14 digits.
+    public static let badFoodLicence = Self(.badFoodLicence)
+    /// `bad_hazard_class`: A hazard class is not one of GB 6944's classes and divisions.
+    public static let badHazardClass = Self(.badHazardClass)
     /// `bad_id_number`: A resident ID number is not valid.
     public static let badIdNumber = Self(.badIdNumber)
+    /// `bad_industry_profile`: An industry profile file names an unknown kind or is malformed.
+    public static let badIndustryProfile = Self(.badIndustryProfile)
     /// `bad_json`: The body is not JSON of the expected shape.
     public static let badJson = Self(.badJson)
+    /// `bad_licence_number`: An operating licence number is not of its licence's form.
+    public static let badLicenceNumber = Self(.badLicenceNumber)
     /// `bad_node`: A node code is not 8 digits.
     public static let badNode = Self(.badNode)
     /// `bad_node_kind`: A node kind is not one of the known kinds.
@@ -254,6 +280,8 @@ extension TraceSyncError.Code {
     public static let badPassword = Self(.badPassword)
     /// `bad_payload`: An entry's payload is missing a member or has one of the wrong type.
     public static let badPayload = Self(.badPayload)
+    /// `bad_pesticide_registration`: A pesticide registration number is not PD, WP, LS or WL and its digits.
+    public static let badPesticideRegistration = Self(.badPesticideRegistration)
     /// `bad_phone`: A phone number is not valid.
     public static let badPhone = Self(.badPhone)
     /// `bad_price`: A price is not a valid amount in yuan.
@@ -272,12 +300,18 @@ extension TraceSyncError.Code {
     public static let badRole = Self(.badRole)
     /// `bad_time`: A business time cannot be read.
     public static let badTime = Self(.badTime)
+    /// `bad_un_number`: A UN number is not UN and 4 digits.
+    public static let badUnNumber = Self(.badUnNumber)
     /// `bad_unit`: A unit is not one of the known units.
     public static let badUnit = Self(.badUnit)
     /// `bad_upstream_code`: An upstream code is not valid.
     public static let badUpstreamCode = Self(.badUpstreamCode)
+    /// `bad_use_registration`: A special-equipment use-registration number is not of the TSG 08 form.
+    public static let badUseRegistration = Self(.badUseRegistration)
     /// `bad_user_name`: A user name is not valid.
     public static let badUserName = Self(.badUserName)
+    /// `bad_veterinary_approval`: A veterinary drug approval number is not 兽药字 and 9 digits.
+    public static let badVeterinaryApproval = Self(.badVeterinaryApproval)
     /// `batch_disposed`: The batch is disposed of.
     public static let batchDisposed = Self(.batchDisposed)
     /// `batch_held`: The batch is under a food-safety hold.
@@ -452,6 +486,8 @@ extension TraceSyncError.Code {
     public static let unknownEvent = Self(.unknownEvent)
     /// `unknown_field`: An input carries a field the schema does not know.
     public static let unknownField = Self(.unknownField)
+    /// `unknown_identifier`: An identifier kind is not one the industry uses.
+    public static let unknownIdentifier = Self(.unknownIdentifier)
     /// `unknown_node`: There is no such node.
     public static let unknownNode = Self(.unknownNode)
     /// `unknown_operator`: There is no such operator.
