@@ -45,6 +45,7 @@ func buildApplication(_ configuration: ServerConfiguration) async throws -> some
     )
     app.addServices(AuditRetentionService(service: service, retentionDays: configuration.auditRetentionDays, logger: logger))
     app.addServices(AuditHeadService(service: service, logger: logger))
+    app.addServices(SupervisionCheckService(service: service, logger: logger))
     if let schedule = configuration.backupSchedule {
         app.addServices(ScheduledBackupService(
             databasePath: configuration.databasePath, directory: URL(fileURLWithPath: schedule.directory),
@@ -103,10 +104,12 @@ func buildRouter(_ configuration: ServerConfiguration, service: CentralService) 
         .addRoutes(AdminOperatorController(service: service).endpoints, atPath: "operators")
         .addRoutes(AdminTraceController(service: service).endpoints)
         .addRoutes(AdminHoldController(service: service, body: body).endpoints)
+        .addRoutes(AdminFindingsController(service: service, body: body).endpoints, atPath: "findings")
         .addRoutes(AdminComplaintController(service: service, body: body).endpoints, atPath: "complaints")
     router.group("/v1/export")
         .add(middleware: AdminAuthMiddleware(service: service))
         .addRoutes(ExportController(service: service).endpoints)
+        .addRoutes(AdminFindingsController(service: service, body: body).exportEndpoints)
     ConsoleRoutes.add(to: router, service: service, limiter: loginLimiter, secure: configuration.tls != nil)
     router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes.map { ($0.path, $0.method) }))
     return router

@@ -23,6 +23,7 @@ import Testing
         "ResolveRequest": ResolveRequest(action: .choose, candidate: 0, value: "v", eventId: "e", note: "复核"),
         "ReleaseRequest": ReleaseRequest(note: "复检合格"),
         "ComplaintAnswer": ComplaintAnswer(status: .answered, reply: "已退款", upheld: true),
+        "FindingFollowUp": FindingFollowUp(status: .openedAsConflict, note: "转超卖冲突", conflictId: 3),
     ]
 
     @Test(arguments: fullySetBodies.keys.sorted())

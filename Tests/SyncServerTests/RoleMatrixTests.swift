@@ -76,6 +76,7 @@ import Testing
             let complaint = try server.admin { store in
                 try store.fileComplaint(ComplaintDraft(category: "other", text: "核对 / check", phone: nil), code: batchCode, perCodePerDay: 5)
             }
+            let finding = try #require(try server.admin { store in try store.runAllChecks(); return try store.findings().first })
             let today = BusinessTime.dayOf(BusinessTime.now())
             let operations = try await Self.operations(server)
             #expect(operations.count >= 12)
@@ -83,7 +84,8 @@ import Testing
             for operation in operations {
                 #expect(!operation.roles.isEmpty, "\(operation.name) has no x-roles")
                 let id = operation.path.hasPrefix("/v1/admin/devices/") ? sold.first.deviceId
-                    : operation.path.hasPrefix("/v1/admin/complaints/") ? "\(complaint.id)" : "\(sold.conflict.id)"
+                    : operation.path.hasPrefix("/v1/admin/complaints/") ? "\(complaint.id)"
+                    : operation.path.hasPrefix("/v1/admin/findings/") ? "\(finding.id)" : "\(sold.conflict.id)"
                 var uri = operation.path.replacingOccurrences(of: "{id}", with: id)
                     .replacingOccurrences(of: "{code}", with: batchCode).replacingOccurrences(of: "{kind}", with: "batches")
                     .replacingOccurrences(of: "{name}", with: "someone")
@@ -123,6 +125,7 @@ import Testing
         case "ResolveRequest": #"{"action":"accept","note":"检查过 / checked"}"#
         case "ReleaseRequest": #"{"note":"复检合格 / re-test passed"}"#
         case "ComplaintAnswer": #"{"status":"in_progress"}"#
+        case "FindingFollowUp": #"{"status":"followed_up","note":"已核实 / checked"}"#
         case "NewAdminUser": #"{"name":"user-\#(serial)","role":"auditor","password":"Haikou-Mango-2026"}"#
         case let other?: throw UnknownBody(schema: other)
         }
