@@ -48,7 +48,8 @@ class Server:
         # limiter (whose 429 answers the document declares and the limiter's own tests check).
         self.process = subprocess.Popen(
             [str(SERVER), "serve", "--demo", "--db", str(directory / "central.sqlite"), "--port", "0",
-             "--public-rate-limit", "100000", "--login-rate-limit", "100000"],
+             "--public-rate-limit", "100000", "--login-rate-limit", "100000", "--complaint-rate-limit", "100000",
+             "--complaints-per-code", "100000"],
             stdout=subprocess.PIPE, stderr=self.log, text=True,
         )
         self.lines: "queue.Queue[str]" = queue.Queue()

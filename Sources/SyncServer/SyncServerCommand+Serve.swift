@@ -49,6 +49,12 @@ extension SyncServerCommand {
         @Option(help: "公开查询接口（/v1/trace、/t）每个客户端地址每分钟的请求上限 / requests per minute one client address may make to the public trace routes")
         var publicRateLimit = 120
 
+        @Option(help: "每个客户端地址每小时可提交的消费者投诉表单数 / complaint forms one client address may post an hour")
+        var complaintRateLimit = ComplaintLimits().perClientPerHour
+
+        @Option(help: "每个追溯码每个业务日（UTC+8）最多收到的投诉数 / most complaints one trace code may get in a business day (UTC+8)")
+        var complaintsPerCode = ComplaintLimits().perCodePerDay
+
         @Option(help: "每个客户端地址每分钟的密码校验上限（登录与改密码；每个用户名另限每分钟 10 次）/ password checks per minute one client address may make (login and password change; each name is also limited to 10 a minute)")
         var loginRateLimit = 30
 
@@ -98,6 +104,9 @@ extension SyncServerCommand {
             guard auditRetentionDays >= CentralStore.minimumAuditRetentionDays else {
                 throw ValidationError(CentralStore.retentionTooShort(auditRetentionDays))
             }
+            guard complaintRateLimit > 0, complaintsPerCode > 0 else {
+                throw ValidationError("投诉上限应大于 0 / --complaint-rate-limit and --complaints-per-code must be greater than 0")
+            }
             guard publicRateLimit > 0 else {
                 throw ValidationError("公开查询上限应大于 0 / --public-rate-limit must be greater than 0")
             }
@@ -118,6 +127,8 @@ extension SyncServerCommand {
             )
             configuration.orphanTimeoutSeconds = orphanTimeout
             configuration.loginRateLimitPerAddress = loginRateLimit
+            configuration.complaintLimits.perClientPerHour = complaintRateLimit
+            configuration.complaintLimits.perCodePerDay = complaintsPerCode
             configuration.connectionLimits = RequestReadLimits(
                 headerTimeout: .seconds(Int64(headerTimeout)), bodyTimeout: .seconds(Int64(bodyTimeout)),
                 idleTimeout: .seconds(Int64(idleTimeout)), maxConnections: maxConnections

@@ -57,4 +57,11 @@ import Testing
             #expect(try server.admin { try $0.complaint(complaint.id) }.status == .received)
         }
     }
+
+    @Test func serveTakesTheComplaintLimitsAndRefusesZero() throws {
+        for option in ["--complaint-rate-limit", "--complaints-per-code"] {
+            #expect(throws: (any Error).self) { _ = try SyncServerCommand.parseAsRoot(["serve", option, "0"]) }
+            #expect(throws: Never.self) { _ = try SyncServerCommand.parseAsRoot(["serve", option, "3"]) }
+        }
+    }
 }
