@@ -178,6 +178,8 @@ enum CentralSchema {
         migrator.register("v8-audit-keyed-chain", sql: AuditKeying.migrationSQL)
         // A node's public phone number and address, for the consumer's page.
         migrator.register("v9-node-public-contact", sql: CentralStore.nodeContactSQL)
+        // A pull page and an exchange feed page read their own rows only, however long the log (CentralStore+Pull).
+        migrator.register("v10-pull-page-indexes", sql: CentralStore.pullIndexesSQL)
         migrator.register("v11-consumer-complaints", sql: ComplaintsSchema.sql)
         // Supervision findings, stored once by key with their follow-up, and the checks' settings (issue 18).
         migrator.register("v12-supervision-findings", sql: SupervisionSchema.sql)

@@ -3,18 +3,8 @@ public import SyncCore
 
 /// Managing nodes, operators, enrollment codes and devices.
 extension CentralStore {
-    /// A device as admins see it.
-    public struct DeviceRecord: Codable, Hashable, Sendable {
-        public let id: String
-        public let node: String
-        public let deviceNumber: Int
-        public let name: String
-        public let revoked: Bool
-        public let ackedSeq: Int64
-        public let headHash: String
-        public let enrolledAt: Int64
-        public let lastSeenAt: Int64?
-    }
+    /// A device as admins see it (`CentralCore.DeviceRecord`).
+    public typealias DeviceRecord = CentralCore.DeviceRecord
 
     /// Adds a node.
     /// - Throws: `TraceSyncError` `bad_node` for a malformed code or unknown region, `duplicate_node` if it exists.

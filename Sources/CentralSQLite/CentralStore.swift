@@ -5,7 +5,9 @@ public import SyncCore
 /// The central store: every node's master data, devices, journals with their verdicts, and the batches, events and
 /// trace links merged from them, so that queries never replay journals.
 ///
-/// Not `Sendable`: the server owns one instance from a single serial executor.
+/// Not `Sendable`: the server owns one instance from a single serial executor. The writer is opened with
+/// `init(path:dataKey:)`, which migrates and seeds; readers beside it with `init(readerAt:dataKey:)`
+/// (`CentralStore+Reader`), which only read.
 public final class CentralStore {
     public let database: Database
     /// The server's clock in milliseconds; tests replace it.
@@ -33,20 +35,25 @@ public final class CentralStore {
 
     /// Opens (creating and migrating if needed) the store at `path` with this data key.
     /// - Throws: `TraceSyncError` `data_key_mismatch` when the store's personal data was encrypted under another key.
-    public init(path: String, dataKey: DataKey) throws {
-        personalData = PersonalDataCipher(key: dataKey)
-        auditKey = AuditKey(dataKey: dataKey)
+    public convenience init(path: String, dataKey: DataKey) throws {
         if path != ":memory:" {
             try FileManager.default.createDirectory(
                 at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true
             )
         }
-        database = try Database(path: path)
+        self.init(opened: try Database(path: path), dataKey: dataKey)
         try CentralSchema.migrator.migrate(database)
         try checkDataKey()
         try anchorKeyedAuditChain()
         try resealPendingTables()
         if try database.scalar("SELECT count(*) FROM regions") == 0 { try seedMasterData() }
+    }
+
+    /// The store on a connection as it is: nothing migrated, seeded or checked.
+    init(opened database: Database, dataKey: DataKey) {
+        self.database = database
+        personalData = PersonalDataCipher(key: dataKey)
+        auditKey = AuditKey(dataKey: dataKey)
     }
 
     private func seedMasterData() throws {

@@ -10,13 +10,13 @@ extension CentralService {
     }
 
     /// The user a session token was made for, live or ended, or nil.
-    func sessionOwner(token: String) throws -> String? {
-        try store.sessionOwner(token: token)
+    nonisolated func sessionOwner(token: String) async throws -> String? {
+        try await read { try $0.sessionOwner(token: token) }
     }
 
     /// The user whose unused bootstrap token this is, or nil.
-    func bootstrapUser(token: String) throws -> String? {
-        try store.bootstrapUser(token: token)
+    nonisolated func bootstrapUser(token: String) async throws -> String? {
+        try await read { try $0.bootstrapUser(token: token) }
     }
 
     /// Checks the name and password and opens a session. The password is checked on `passwords`, so the store
@@ -50,8 +50,8 @@ extension CentralService {
     }
 
     /// Every admin user.
-    func adminUsers() throws -> [AdminUser] {
-        try store.adminUsers()
+    nonisolated func adminUsers() async throws -> [AdminUser] {
+        try await read { try $0.adminUsers() }
     }
 
     /// Adds an admin user; the password is hashed on `passwords`.
@@ -67,8 +67,10 @@ extension CentralService {
     }
 
     /// The recall list of a code, with the nodes of the batches the code leads to (whose admins may see it).
-    func recallWithNodes(_ code: String) throws -> (report: RecallReport, nodes: [String]) {
-        let traces = try store.traceForward(code)
-        return (try store.recall(code, traces: traces), traces.compactMap { $0.batch.node?.code })
+    nonisolated func recallWithNodes(_ code: String) async throws -> (report: RecallReport, nodes: [String]) {
+        try await read { store in
+            let traces = try store.traceForward(code)
+            return (try store.recall(code, traces: traces), traces.compactMap { $0.batch.node?.code })
+        }
     }
 }

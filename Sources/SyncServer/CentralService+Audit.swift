@@ -9,13 +9,13 @@ extension CentralService {
     }
 
     /// Audit records in log order, filtered.
-    func auditRecords(since: Int64?, until: Int64?, actor: String?, action: String?) throws -> [AuditRecord] {
-        try store.auditRecords(since: since, until: until, actor: actor, action: action)
+    nonisolated func auditRecords(since: Int64?, until: Int64?, actor: String?, action: String?) async throws -> [AuditRecord] {
+        try await read { try $0.auditRecords(since: since, until: until, actor: actor, action: action) }
     }
 
     /// The audit chain's head: its last record's number and hash; nil while the log is empty.
-    func auditHead() throws -> AuditHead? {
-        try store.auditHead()
+    nonisolated func auditHead() async throws -> AuditHead? {
+        try await read { try $0.auditHead() }
     }
 
     /// Purges audit records past their retention, keeping the chain verifiable; returns how many went.
@@ -25,7 +25,7 @@ extension CentralService {
     }
 
     /// The id of the revoked device a secret belongs to, so its refusal names it in the audit log; nil otherwise.
-    func revokedDeviceID(secret: String) throws -> String? {
-        try store.revokedDeviceID(secret: secret)
+    nonisolated func revokedDeviceID(secret: String) async throws -> String? {
+        try await read { try $0.revokedDeviceID(secret: secret) }
     }
 }

@@ -4,30 +4,34 @@ import CentralSQLite
 
 extension CentralService {
     /// Enrolled devices, of one node or all.
-    func devices(node: String?) throws -> [CentralStore.DeviceRecord] {
-        if let node { _ = try store.node(node) }
-        return try store.devices(node: node)
+    nonisolated func devices(node: String?) async throws -> [DeviceRecord] {
+        try await read { store in
+            if let node { _ = try store.node(node) }
+            return try store.devices(node: node)
+        }
     }
 
     /// The device with this id, or nil if there is none.
-    func knownDevice(_ id: String) throws -> CentralStore.DeviceRecord? {
+    nonisolated func knownDevice(_ id: String) async throws -> DeviceRecord? {
         do {
-            return try store.device(id)
+            return try await read { try $0.device(id) }
         } catch let refusal as TraceSyncError where refusal.code == .unknownDevice {
             return nil
         }
     }
 
     /// Revokes the device and returns it as it now is.
-    func revokeDevice(_ id: String) throws -> CentralStore.DeviceRecord {
+    func revokeDevice(_ id: String) throws -> DeviceRecord {
         try store.revokeDevice(id)
         return try store.device(id)
     }
 
     /// Enrolled devices with their latest inspector, rejected entries and clock skew, of one node or all.
-    func deviceActivity(node: String?) throws -> [CentralStore.DeviceActivity] {
-        if let node { _ = try store.node(node) }
-        return try store.deviceActivity(node: node)
+    nonisolated func deviceActivity(node: String?) async throws -> [DeviceActivity] {
+        try await read { store in
+            if let node { _ = try store.node(node) }
+            return try store.deviceActivity(node: node)
+        }
     }
 
     /// Issues a one-time enrollment code for `node`, valid for `expires` (`7d`, `24h` or a date, as
@@ -38,17 +42,17 @@ extension CentralService {
     }
 
     /// Every node, by code.
-    func nodes() throws -> [Node] {
-        try store.nodes()
+    nonisolated func nodes() async throws -> [Node] {
+        try await read { try $0.nodes() }
     }
 
     /// The node with this code.
-    func node(_ code: String) throws -> Node {
-        try store.node(code)
+    nonisolated func node(_ code: String) async throws -> Node {
+        try await read { try $0.node(code) }
     }
 
     /// The store's clock, in milliseconds.
-    func now() -> Int64 {
-        store.clock()
+    nonisolated func now() -> Int64 {
+        clock()
     }
 }

@@ -4,8 +4,10 @@ import CentralSQLite
 
 extension CentralService {
     /// A node's operators by name, each with its aliases, personal numbers in clear (callers mask them for listings).
-    func operators(node: String) throws -> [ListedOperator] {
-        _ = try store.node(node)
-        return try store.operatorListing(node: node)
+    nonisolated func operators(node: String) async throws -> [ListedOperator] {
+        try await read { store in
+            _ = try store.node(node)
+            return try store.operatorListing(node: node)
+        }
     }
 }

@@ -2,39 +2,70 @@ import SyncCore
 import CentralCore
 import CentralSQLite
 
-/// The one owner of the central store while the server runs.
+/// The central store while the server runs: one writer, and readers beside it.
 ///
-/// An actor on a `DedicatedThreadExecutor`: requests reach the store one at a time, and its blocking SQLite calls run
-/// on that thread, not the cooperative pool. Each store call is synchronous and runs its SQLite transaction to the
-/// end before the actor takes the next job, so a graceful shutdown never leaves a transaction half written.
+/// The writer is this actor, on a `DedicatedThreadExecutor`: pushes, enrollments, resolutions, releases, logins'
+/// records, audit records and admin writes reach it one at a time, and its blocking SQLite calls run on that
+/// thread, not the cooperative pool. Each call is synchronous and runs its SQLite transaction to the end before the
+/// actor takes the next job, so a graceful shutdown never leaves a transaction half written.
+///
+/// Reads (`read(_:)`: pull, trace and the public page, recall, exports, admin and console listings) go to
+/// `CentralReaders`, read-only connections on threads of their own, so they never wait for a push. What reads used
+/// to write on the side the writer records: when a device last pulled (batched, after the pull answered), and
+/// orphans that are overdue when the conflict queue is listed. A store in memory (`:memory:`, in tests) cannot be
+/// shared between connections: its reads run on the writer.
 actor CentralService {
     private let executor: DedicatedThreadExecutor
     let store: CentralStore
     /// Where password hashes are checked and made, off the store's thread.
     let passwords: PasswordPool
+    /// The readers; nil for a store in memory, whose reads the writer serves.
+    private nonisolated let readers: CentralReaders?
+    /// Devices seen pulling, until the writer records it.
+    private nonisolated let sightings = DeviceSightings()
+    /// The server's clock, in milliseconds.
+    nonisolated let clock: @Sendable () -> Int64
 
     /// The dedicated thread's executor, which every call of this actor runs on.
     nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
-    /// Opens (creating, migrating and seeding if needed) the store at `path`, on the caller's thread: this happens
-    /// once, before the server accepts requests.
+    /// Opens (creating, migrating and seeding if needed) the store at `path`, then its readers, on the caller's
+    /// thread: this happens once, before the server accepts requests.
     /// - Parameters:
     ///   - orphanTimeout: how long an event may wait for its batch before it is flagged, in milliseconds.
     ///   - pastWindow: how old a business time may be before it is flagged, in milliseconds.
     ///   - dataKey: the key personal data is encrypted under; nil finds it beside the database.
     ///   - passwords: the threads logins check passwords on.
+    ///   - readers: how many readers to open beside the writer (none for a store in memory).
     init(
         path: String, orphanTimeout: Int64? = nil, pastWindow: Int64? = nil, dataKey: DataKey? = nil,
-        passwords: PasswordPool = .shared
+        passwords: PasswordPool = .shared, readers: Int = CentralReaders.defaultCount
     ) throws {
         executor = DedicatedThreadExecutor(name: "central-store")
         self.passwords = passwords
-        store = try dataKey.map { try CentralStore(path: path, dataKey: $0) } ?? CentralStore(path: path)
+        let dataKey = try dataKey ?? DataKey.resolve(databasePath: path)
+        let clock: @Sendable () -> Int64 = BusinessTime.now
+        self.clock = clock
+        store = try CentralStore(path: path, dataKey: dataKey)
+        store.clock = clock
         if let orphanTimeout { store.orphanTimeout = orphanTimeout }
         if let pastWindow { store.pastWindow = pastWindow }
+        self.readers = path == ":memory:" || readers == 0 ? nil : try CentralReaders(
+            path: path, dataKey: dataKey, count: readers, orphanTimeout: store.orphanTimeout, clock: clock
+        )
     }
 
     deinit { executor.shutdown() }
+
+    /// Runs `body` on a reader, in one snapshot of the store (on the writer for a store in memory).
+    nonisolated func read<T: Sendable>(_ body: @escaping @Sendable (any CentralReads) throws -> T) async throws -> T {
+        if let readers { return try await readers.read(body) }
+        return try await readOnWriter(body)
+    }
+
+    private func readOnWriter<T: Sendable>(_ body: @Sendable (any CentralReads) throws -> T) throws -> T {
+        try store.inSnapshot { try body(store) }
+    }
 
     /// Trades a one-time code for a device identity and secret.
     func enroll(_ request: EnrollRequest) throws -> EnrollResponse {
@@ -42,18 +73,29 @@ actor CentralService {
     }
 
     /// The device whose bearer secret this is; refuses unknown and revoked devices.
-    func authenticate(secret: String) throws -> CentralStore.DeviceRecord {
-        try store.authenticate(secret: secret)
+    nonisolated func authenticate(secret: String) async throws -> DeviceRecord {
+        try await read { try $0.authenticate(secret: secret) }
     }
 
     /// Stores, judges and merges a device's entries.
-    func push(device: CentralStore.DeviceRecord, entries: [JournalEntry]) throws -> PushResponse {
+    func push(device: DeviceRecord, entries: [JournalEntry]) throws -> PushResponse {
         try store.push(device: device, entries: entries)
     }
 
-    /// A page of the server log in the device's scope.
-    func pull(device: CentralStore.DeviceRecord, cursor: Int64, limit: Int) throws -> PullPage {
-        try store.pull(device: device, cursor: cursor, limit: limit)
+    /// A page of the server log in the device's scope, read beside the writer; the writer records the device as
+    /// seen afterwards.
+    nonisolated func pull(device: DeviceRecord, cursor: Int64, limit: Int) async throws -> PullPage {
+        let page = try await read { try $0.pull(device: device, cursor: cursor, limit: limit) }
+        if sightings.add(device.id, at: clock()) {
+            Task { await self.recordSightings() }
+        }
+        return page
+    }
+
+    /// Records the devices seen pulling since the last time. A failure loses only these times: the device's next
+    /// pull or push records it again.
+    private func recordSightings() {
+        try? store.recordLastSeen(sightings.drain())
     }
 
     /// SQLite's consistency check: `ok` when the file is sound; `quick` keeps it fast on a large store.
@@ -61,14 +103,23 @@ actor CentralService {
         try store.integrityCheck(quick: quick)
     }
 
-    /// The admins' conflict queue, newest first, filtered.
-    func conflicts(status: ConflictStatus?, kind: ConflictKind?, node: String?) throws -> [ConflictRecord] {
-        try store.conflicts(status: status, kind: kind, node: node)
+    /// The admins' conflict queue, newest first, filtered. Orphans overdue by now are flagged by the writer first,
+    /// which a reader tells without writing; otherwise the listing never waits for the writer.
+    nonisolated func conflicts(status: ConflictStatus?, kind: ConflictKind?, node: String?) async throws -> [ConflictRecord] {
+        let now = clock()
+        if try await read({ try $0.overdueOrphansWaiting(now: now) }) {
+            try await flagOverdueOrphans(now: now)
+        }
+        return try await read { try $0.conflictQueue(status: status, kind: kind, node: node) }
+    }
+
+    private func flagOverdueOrphans(now: Int64) throws {
+        try store.flagOverdueOrphans(now: now)
     }
 
     /// One conflict with its candidates.
-    func conflict(_ id: Int64) throws -> ConflictRecord {
-        try store.conflict(id)
+    nonisolated func conflict(_ id: Int64) async throws -> ConflictRecord {
+        try await read { try $0.conflict(id) }
     }
 
     /// Settles an open conflict on behalf of `author`.
@@ -82,34 +133,38 @@ actor CentralService {
     }
 
     /// The consumer's view of a trace code; the child code of a voided sale is refused as `voided_code`.
-    func publicTrace(_ code: String) throws -> PublicTrace {
-        try store.publicTrace(code)
+    nonisolated func publicTrace(_ code: String) async throws -> PublicTrace {
+        try await read { try $0.publicTrace(code) }
     }
 
     /// The recall list of a batch code, a child code or a supplier's upstream code.
-    func recall(_ code: String) throws -> RecallReport {
-        try store.recall(code)
+    nonisolated func recall(_ code: String) async throws -> RecallReport {
+        try await read { try $0.recall(code) }
     }
 
     /// Supervision counts over the query's days; refuses an unknown node.
-    func stats(_ query: DayRangeQuery) throws -> SupervisionStats {
-        if let node = query.node { _ = try store.node(node) }
-        return try store.stats(from: query.from, to: query.to, node: query.node)
+    nonisolated func stats(_ query: DayRangeQuery) async throws -> SupervisionStats {
+        try await read { store in
+            if let node = query.node { _ = try store.node(node) }
+            return try store.stats(from: query.from, to: query.to, node: query.node)
+        }
     }
 
     /// The EPCIS 2.0 document of the query's range.
-    func epcisDocument(_ query: EPCISQuery) throws -> JSONValue {
-        try store.epcisDocument(from: query.from, to: query.to, node: query.node)
+    nonisolated func epcisDocument(_ query: EPCISQuery) async throws -> JSONValue {
+        try await read { try $0.epcisDocument(from: query.from, to: query.to, node: query.node) }
     }
 
     /// A page of the exchange feed.
-    func feed(_ query: FeedQuery) throws -> FeedPage {
-        try store.feed(after: query.cursor, limit: query.limit)
+    nonisolated func feed(_ query: FeedQuery) async throws -> FeedPage {
+        try await read { try $0.feed(after: query.cursor, limit: query.limit) }
     }
 
     /// The regulators' CSV of `kind` over the query's days; refuses an unknown node.
-    func csv(_ kind: RegulatorCSV, _ query: DayRangeQuery) throws -> String {
-        if let node = query.node { _ = try store.node(node) }
-        return try store.csv(kind, from: query.from, to: query.to, node: query.node)
+    nonisolated func csv(_ kind: RegulatorCSV, _ query: DayRangeQuery) async throws -> String {
+        try await read { store in
+            if let node = query.node { _ = try store.node(node) }
+            return try store.csv(kind, from: query.from, to: query.to, node: query.node)
+        }
     }
 }

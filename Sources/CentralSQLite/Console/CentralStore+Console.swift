@@ -4,17 +4,8 @@ public import SyncCore
 /// The reads the admins' console shows beyond the API's: a batch's timeline with each event's device and times, a
 /// server journal entry as devices pull it, and today's rejected entries.
 extension CentralStore {
-    /// One event of a batch as the console's timeline shows it: the event, the device and entry that carried it, when
-    /// the device recorded it and when the server received it (milliseconds since the Unix epoch).
-    public struct TimelineEvent: Sendable, Hashable {
-        public let event: RecordedEvent
-        public let deviceId: String
-        public let seq: Int64
-        /// The device's clock when it recorded the entry.
-        public let deviceTime: Int64
-        /// When the server stored the entry.
-        public let receivedAt: Int64
-    }
+    /// One event of a batch with its device and times (`CentralCore.TimelineEvent`).
+    public typealias TimelineEvent = CentralCore.TimelineEvent
 
     /// Every event of the batch, in HLC order, with its device, seq, device time and receive time.
     public func batchTimeline(_ code: TraceCode) throws -> [TimelineEvent] {

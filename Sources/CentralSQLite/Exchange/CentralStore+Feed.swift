@@ -4,19 +4,24 @@ public import SyncCore
 
 extension CentralStore {
     /// Accepted events after `cursor`, at most `limit`, each as the exchange's allow-list (`Disclosure`) shows it;
-    /// a correction's fields as the kind of the event it corrects allows.
+    /// a correction's fields as the kind of the event it corrects allows. Read from one snapshot; a page reads its
+    /// own rows only (`server_log_feed`, `events_entry`), however long the log is.
     public func feed(after cursor: Int64, limit: Int) throws -> FeedPage {
         let limit = max(1, min(limit, Self.maxPullLimit))
-        let rows = try database.query(
-            """
-            SELECT l.seq AS cursor, l.node, e.received_at, ev.id, ev.kind, ev.batch_code, ev.time, ev.body, ev.sealed
-            FROM server_log l
-            JOIN entries e ON e.device_id = l.device_id AND e.seq = l.entry_seq
-            JOIN events ev ON ev.device_id = e.device_id AND ev.seq = e.seq
-            WHERE l.kind = 'entry' AND l.rejected = 0 AND l.seq > ? ORDER BY l.seq LIMIT ?
-            """,
-            cursor, limit + 1
-        )
+        return try inSnapshot { try feedPage(after: cursor, limit: limit) }
+    }
+
+    /// The feed's page query: accepted entries after the cursor (argument 1), at most argument 2 of them.
+    package static let feedPageSQL = """
+        SELECT l.seq AS cursor, l.node, e.received_at, ev.id, ev.kind, ev.batch_code, ev.time, ev.body, ev.sealed
+        FROM server_log l
+        JOIN entries e ON e.device_id = l.device_id AND e.seq = l.entry_seq
+        JOIN events ev ON ev.device_id = e.device_id AND ev.seq = e.seq
+        WHERE l.kind = 'entry' AND l.rejected = 0 AND l.seq > ? ORDER BY l.seq LIMIT ?
+        """
+
+    private func feedPage(after cursor: Int64, limit: Int) throws -> FeedPage {
+        let rows = try database.query(Self.feedPageSQL, cursor, limit + 1)
         let items = try rows.prefix(limit).map { row in
             guard let kind = EventKind(rawValue: row.string("kind")!) else { throw Self.badRow }
             // Opened first, so a value that only looks personal (a 15-digit certificate number) shows as recorded;
