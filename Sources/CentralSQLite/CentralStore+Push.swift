@@ -19,4 +19,17 @@ extension CentralStore {
             context: mergeContext(receivedAt: clock()), orphanTimeout: orphanTimeout
         )
     }
+
+    /// `push(device:entries:)` for entries the server checked, decoded and sealed already (`verifier`), off the
+    /// thread that owns the store.
+    public func push(device: DeviceRecord, verified: VerifiedPush) throws -> PushResponse {
+        try PushCoordinator.push(
+            deviceId: device.id, node: device.node, verified: verified.entries, ledger: self,
+            context: mergeContext(receivedAt: clock()), orphanTimeout: orphanTimeout
+        )
+    }
+
+    /// Checks pushes for this store on any thread: `verify(_:)` makes the `VerifiedPush` that
+    /// `push(device:verified:)` takes.
+    public var pushVerifier: PushVerifier { PushVerifier(cipher: personalData) }
 }

@@ -25,6 +25,10 @@ actor CentralService {
     private nonisolated let sightings = DeviceSightings()
     /// The server's clock, in milliseconds.
     nonisolated let clock: @Sendable () -> Int64
+    /// Checks, decodes and seals pushed entries on the request's thread, so the writer only writes.
+    private nonisolated let pushVerifier: PushVerifier
+    /// Signs the public page's complaint forms, off the writer.
+    nonisolated let complaintFormKey: ComplaintFormKey
 
     /// The dedicated thread's executor, which every call of this actor runs on.
     nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
@@ -50,6 +54,8 @@ actor CentralService {
         store.clock = clock
         if let orphanTimeout { store.orphanTimeout = orphanTimeout }
         if let pastWindow { store.pastWindow = pastWindow }
+        pushVerifier = store.pushVerifier
+        complaintFormKey = store.complaintFormKey
         self.readers = path == ":memory:" || readers == 0 ? nil : try CentralReaders(
             path: path, dataKey: dataKey, count: readers, orphanTimeout: store.orphanTimeout, clock: clock
         )
@@ -77,9 +83,15 @@ actor CentralService {
         try await read { try $0.authenticate(secret: secret) }
     }
 
-    /// Stores, judges and merges a device's entries.
-    func push(device: DeviceRecord, entries: [JournalEntry]) throws -> PushResponse {
-        try store.push(device: device, entries: entries)
+    /// Stores, judges and merges a device's entries: checked, decoded and sealed on the caller's thread (all cores),
+    /// then written by the writer.
+    nonisolated func push(device: DeviceRecord, entries: [JournalEntry]) async throws -> PushResponse {
+        let verified = try pushVerifier.verify(entries)
+        return try await write(device: device, verified: verified)
+    }
+
+    private func write(device: DeviceRecord, verified: VerifiedPush) throws -> PushResponse {
+        try store.push(device: device, verified: verified)
     }
 
     /// A page of the server log in the device's scope, read beside the writer; the writer records the device as

@@ -9,9 +9,9 @@ public import SyncCore
 /// envelope the store alone writes, which holds the taken values and their paths, encrypted and authenticated
 /// together with the stored text. Only the envelope is ever decrypted: nothing a device sends, such as a string
 /// that begins `enc:v1:`, is taken for sealed data, and an envelope does not open against another text.
-package struct PersonalDataCipher {
+package struct PersonalDataCipher: Sendable {
     /// A document as the store writes it.
-    package struct Sealed: Hashable {
+    package struct Sealed: Hashable, Sendable {
         /// The document's canonical text without its personal values, for the document's column.
         package let text: String
         /// The sealed personal values, for the envelope column; nil when the document holds none.

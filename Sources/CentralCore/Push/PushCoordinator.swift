@@ -18,7 +18,17 @@ package enum PushCoordinator {
         deviceId: String, node: String, entries: [JournalEntry], ledger: some PushLedger, context: MergeContext,
         orphanTimeout: Int64
     ) throws -> PushResponse {
-        let verified = try VerifiedEntry.verify(entries, cipher: ledger.personalDataCipher)
+        try push(deviceId: deviceId, node: node, verified: VerifiedEntry.verify(entries, cipher: ledger.personalDataCipher),
+                 ledger: ledger, context: context, orphanTimeout: orphanTimeout)
+    }
+
+    /// `push(deviceId:node:entries:…)` for entries already checked, decoded and sealed (`VerifiedPush`), so that a
+    /// server can do that part on any thread and keep its one writer for the write transaction.
+    package static func push(
+        deviceId: String, node: String, verified: [VerifiedEntry], ledger: some PushLedger, context: MergeContext,
+        orphanTimeout: Int64
+    ) throws -> PushResponse {
+        let entries = verified.map(\.entry)
         let outcome: Result<PushResponse, TraceSyncError> = try ledger.write { transaction in
             let start = try transaction.head(device: deviceId)
             let replayedSeqs = entries.map(\.seq).filter { $0 <= start.seq }

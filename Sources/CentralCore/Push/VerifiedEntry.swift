@@ -3,7 +3,7 @@ public import SyncCore
 
 /// A pushed entry checked on its own, before the write transaction: whether it matches its hash, its payload
 /// decoded (or the refusal it earns) and sealed for storage. Each is done once per entry.
-package struct VerifiedEntry {
+package struct VerifiedEntry: Sendable {
     package let entry: JournalEntry
     /// True when the entry's content hashes to the hash it carries.
     package let hashHolds: Bool
