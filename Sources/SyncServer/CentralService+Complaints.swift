@@ -6,8 +6,8 @@ import CentralSQLite
 /// goods.
 extension CentralService {
     /// A fresh token for the complaint form on the page of trace code `code` (its 24 digits).
-    func complaintFormToken(code: String) -> String {
-        store.complaintFormToken(code: code)
+    nonisolated func complaintFormToken(code: String) -> String {
+        complaintFormKey.token(code: code, now: clock())
     }
 
     /// Files what a shopper's form sent for trace code `code`, in this order: the code's form, the form's token,

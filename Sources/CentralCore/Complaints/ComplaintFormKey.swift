@@ -8,18 +8,21 @@ public import SyncCore
 ///
 /// The key is derived from the store's data key with HKDF-SHA256 under a label of its own, as `AuditKey` is: kept
 /// wherever the data key is kept, independent of it and of the audit key.
-package struct ComplaintFormKey {
+package struct ComplaintFormKey: Sendable {
     static let label = "tracesync complaint form hmac v1"
     /// How long a form stays valid after the page was opened, in milliseconds (two hours).
     package static let lifetime: Int64 = 2 * 3_600_000
     /// How far ahead of the server's clock an issue time may be (another server's clock), in milliseconds.
     static let skew: Int64 = 60_000
 
-    private let key: SymmetricKey
+    /// The derived key's bytes (`SymmetricKey` is not `Sendable`; `DataKey` keeps its bytes the same way).
+    private let bytes: [UInt8]
+    private var key: SymmetricKey { SymmetricKey(data: bytes) }
 
     /// The form key belonging to the data key the cipher seals with.
     package init(sealingWith cipher: PersonalDataCipher) {
-        key = HKDF<SHA256>.deriveKey(inputKeyMaterial: cipher.key.key, info: Data(Self.label.utf8), outputByteCount: 32)
+        bytes = HKDF<SHA256>.deriveKey(inputKeyMaterial: cipher.key.key, info: Data(Self.label.utf8), outputByteCount: 32)
+            .withUnsafeBytes { Array($0) }
     }
 
     /// A token for the form of trace code `code` (its 24 digits), issued at `now` (milliseconds).

@@ -99,9 +99,12 @@ extension CentralStore {
         }
     }
 
+    /// Signs the complaint forms of this store's public pages, on any thread.
+    package var complaintFormKey: ComplaintFormKey { ComplaintFormKey(sealingWith: personalData) }
+
     /// A token for the complaint form of trace code `code` (its 24 digits), valid for two hours from now.
     public func complaintFormToken(code: String) -> String {
-        ComplaintFormKey(sealingWith: personalData).token(code: code, now: clock())
+        complaintFormKey.token(code: code, now: clock())
     }
 
     /// Checks the token a complaint form was posted with against the code it was posted for.

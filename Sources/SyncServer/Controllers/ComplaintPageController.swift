@@ -74,7 +74,7 @@ struct ComplaintPageController {
               ![.unknownCode, .voidedCode].contains(refusal.code) else {
             return HTMLPage.response(TracePage.html(refusal: refusal, typed: code), status: status)
         }
-        let token = refusal.code == .rateLimited ? nil : await service.complaintFormToken(code: digits)
+        let token = refusal.code == .rateLimited ? nil : service.complaintFormToken(code: digits)
         return HTMLPage.response(ComplaintPage.refused(refusal, code: digits, values: values, token: token), status: status)
     }
 

@@ -46,7 +46,7 @@ struct TracePageController {
     private func page(for code: String, context: SyncRequestContext) async throws -> Response {
         do {
             let trace = try await service.publicTrace(code)
-            let page = TracePage.html(trace, complaintToken: await service.complaintFormToken(code: trace.code))
+            let page = TracePage.html(trace, complaintToken: service.complaintFormToken(code: trace.code))
             return HTMLPage.response(page, status: .ok)
         } catch let refusal as TraceSyncError {
             context.logger.info("trace page refused", metadata: ["error.code": "\(refusal.code)"])
