@@ -29,6 +29,7 @@ public final class Database {
         if path != ":memory:" {
             try execute("PRAGMA journal_mode = WAL")
             try execute("PRAGMA synchronous = FULL")
+            try execute("PRAGMA cache_size = -32768")
         }
         try execute("PRAGMA foreign_keys = ON")
     }
