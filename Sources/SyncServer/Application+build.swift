@@ -17,7 +17,8 @@ func buildApplication(_ configuration: ServerConfiguration) async throws -> some
     }()
     let service = try CentralService(
         path: configuration.databasePath, orphanTimeout: configuration.orphanTimeoutSeconds * 1000,
-        pastWindow: configuration.pastWindowDays * 86_400_000, dataKey: configuration.dataKey
+        pastWindow: configuration.pastWindowDays * 86_400_000, dataKey: configuration.dataKey,
+        readers: configuration.readers
     )
     let router = try buildRouter(configuration, service: service)
     let limits = {

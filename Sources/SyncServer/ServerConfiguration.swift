@@ -22,6 +22,8 @@ struct ServerConfiguration: Sendable {
     var orphanTimeoutSeconds: Int64 = 24 * 3600
     /// How old a business time may be before it is flagged as implausible.
     var pastWindowDays: Int64 = 30
+    /// Read-only connections beside the writer (`CentralReaders`); 0 serves reads on the writer.
+    var readers = CentralReaders.defaultCount
     /// Requests per minute one client address may make to the public trace routes (`/v1/trace/…`, `/t/…`).
     var publicRateLimit: Int = 120
     /// The public rate limit's clock in seconds; nil is the monotonic clock. Tests freeze it, so a slow machine

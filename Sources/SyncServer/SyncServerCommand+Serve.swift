@@ -46,6 +46,9 @@ extension SyncServerCommand {
         @Option(help: "业务时间早于收到时间多少天即标记为异常 / days a business time may lie in the past before it is flagged")
         var pastWindowDays: Int64 = 30
 
+        @Option(help: "写入之外的只读连接数（查询、拉取、导出不必等待推送）；0 表示都在写入线程上 / read-only connections beside the writer (pulls, lookups and exports never wait for a push); 0 serves reads on the writer")
+        var readers = CentralReaders.defaultCount
+
         @Option(help: "公开查询接口（/v1/trace、/t）每个客户端地址每分钟的请求上限 / requests per minute one client address may make to the public trace routes")
         var publicRateLimit = 120
 
@@ -95,6 +98,9 @@ extension SyncServerCommand {
             guard (0...65_535).contains(port) else {
                 throw ValidationError("端口应在 0 到 65535 之间 / --port must be from 0 to 65535")
             }
+            guard (0...16).contains(readers) else {
+                throw ValidationError("--readers 应在 0 到 16 之间 / --readers must be from 0 to 16")
+            }
             guard (backupDir == nil) == (backupEvery == nil) else {
                 throw ValidationError("--backup-dir 与 --backup-every 须同时给出 / give both --backup-dir and --backup-every, or neither")
             }
@@ -126,6 +132,7 @@ extension SyncServerCommand {
                 bootstrapAdminToken: true
             )
             configuration.orphanTimeoutSeconds = orphanTimeout
+            configuration.readers = readers
             configuration.loginRateLimitPerAddress = loginRateLimit
             configuration.complaintLimits.perClientPerHour = complaintRateLimit
             configuration.complaintLimits.perCodePerDay = complaintsPerCode
