@@ -16,7 +16,7 @@ import sys
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 
@@ -43,11 +43,17 @@ def text(driver):
     return driver.find_element(By.TAG_NAME, "body").text
 
 
+def wait(driver):
+    """Waits up to 60 s (a loaded machine); a page element that went stale because the page was replaced while it
+    was read only means the new page is arriving: look again."""
+    return WebDriverWait(driver, 60, ignored_exceptions=[StaleElementReferenceException])
+
+
 def submit_and_wait(driver, button, arrived):
     """Clicks a form's submit button and waits (up to 60 s, for a loaded machine) until `arrived(driver)` holds."""
     button.click()
     try:
-        WebDriverWait(driver, 60).until(lambda d: arrived(d))
+        wait(driver).until(lambda d: arrived(d))
         return True
     except TimeoutException:
         return False
@@ -125,7 +131,7 @@ def main():
         # The selling node's admin finds it in the queue and answers it.
         sign_in(admin, url, args.own_user, args.own_password)
         admin.find_element(By.LINK_TEXT, "投诉 Complaints").click()
-        WebDriverWait(admin, 60).until(lambda d: "/console/complaints" in d.current_url)
+        wait(admin).until(lambda d: "/console/complaints" in d.current_url)
         if receipt not in text(admin):
             fail(f"{receipt} is not in {args.own_user}'s queue: {text(admin)}")
         shot(admin, args.screenshots, "queue")
@@ -133,7 +139,7 @@ def main():
         link = row.find_element(By.CSS_SELECTOR, "a[href^='/console/complaints/']")
         complaint_id = link.get_attribute("href").rsplit("/", 1)[-1]
         link.click()
-        WebDriverWait(admin, 60).until(lambda d: "提交时的追溯信息" in text(d))
+        wait(admin).until(lambda d: "提交时的追溯信息" in text(d))
         page = text(admin)
         for expected in (complaint_text, "变质/异味", digits[:3] + "****" + digits[-4:]):
             if expected not in page:

@@ -19,7 +19,7 @@ import urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 
@@ -53,7 +53,7 @@ def click_and_wait(driver, element, arrived):
     holds on the page it leads to; True if it did."""
     element.click()
     try:
-        WebDriverWait(driver, 20).until(lambda d: arrived(d))
+        WebDriverWait(driver, 20, ignored_exceptions=[StaleElementReferenceException]).until(lambda d: arrived(d))
         return True
     except TimeoutException:
         return False

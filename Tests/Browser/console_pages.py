@@ -14,7 +14,7 @@ import sys
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 
@@ -40,7 +40,7 @@ def click_and_wait(driver, element, arrived):
     60 s, since a password check on a machine the whole test suite loads can take that long. True if it did."""
     element.click()
     try:
-        WebDriverWait(driver, 60).until(lambda d: arrived(d))
+        WebDriverWait(driver, 60, ignored_exceptions=[StaleElementReferenceException]).until(lambda d: arrived(d))
         return True
     except TimeoutException:
         return False

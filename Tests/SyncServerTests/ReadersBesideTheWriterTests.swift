@@ -12,7 +12,9 @@ import Testing
 /// (as by a long push) and a push waits behind it; a pull sees a push only once it has committed; the writer records
 /// when a device pulled.
 @Suite struct ReadersBesideTheWriterTests {
-    @Test(.timeLimit(.minutes(1)))
+    // A deadlock would hang here; five minutes, because under the whole suite's load on two cores a live server's
+    // first requests alone can take a minute.
+    @Test(.timeLimit(.minutes(5)))
     func aTraceLookupAndAPullAnswerWhileAPushWaitsForTheHeldWriter() async throws {
         try await Self.withLiveServer { server, service in
             let sample = try await TraceSample.pushed(to: server)
