@@ -40,12 +40,12 @@ extension CentralStore {
             throw TraceSyncError(.unknownNode, field: "node", zh: "未知节点「\(code)」：可用 admin node list 查看。",
                                  en: "unknown node \"\(code)\": `admin node list` shows the nodes.")
         }
-        return Self.node(row)
+        return try Self.node(row)
     }
 
-    static func node(_ row: Row) -> Node {
-        Node(code: row.string("code")!, name: row.string("name")!, nameEn: row.string("name_en")!,
-             kind: row.string("kind")!, region: row.string("region")!,
+    static func node(_ row: Row) throws -> Node {
+        Node(code: try row.text("code"), name: try row.text("name"), nameEn: try row.text("name_en"),
+             kind: try row.text("kind"), region: try row.text("region"),
              phone: row.string("phone"), address: row.string("address"))
     }
 
@@ -69,7 +69,7 @@ extension CentralStore {
 
     /// The operator an `operators` row holds (`record` and its envelope `sealed`), personal numbers put back.
     func storedOperator(_ row: Row) throws -> Operator {
-        try personalData.open(row.string("record")!, envelope: row.string("sealed")).decode(Operator.self)
+        try personalData.open(try row.text("record"), envelope: row.string("sealed")).decode(Operator.self)
     }
 
     /// Issues a one-time enrollment code for `node`, valid until `expiresAt`; returns the code to hand over.
@@ -95,7 +95,7 @@ extension CentralStore {
         guard let row = try database.row("SELECT * FROM devices WHERE id = ?", id) else {
             throw TraceSyncError(.unknownDevice, field: "device", zh: "未知设备「\(id)」。", en: "unknown device \"\(id)\".")
         }
-        return Self.device(row)
+        return try Self.device(row)
     }
 
     /// Revokes a device: its next request is refused; the data it synced stays.
@@ -104,11 +104,11 @@ extension CentralStore {
         try database.run("UPDATE devices SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?", clock(), id)
     }
 
-    static func device(_ row: Row) -> DeviceRecord {
+    static func device(_ row: Row) throws -> DeviceRecord {
         DeviceRecord(
-            id: row.string("id")!, node: row.string("node")!, deviceNumber: Int(row.int("device_number")!),
-            name: row.string("name")!, revoked: row.int("revoked_at") != nil, ackedSeq: row.int("acked_seq")!,
-            headHash: row.string("head_hash")!, enrolledAt: row.int("enrolled_at")!, lastSeenAt: row.int("last_seen_at")
+            id: try row.text("id"), node: try row.text("node"), deviceNumber: Int(try row.integer("device_number")),
+            name: try row.text("name"), revoked: row.int("revoked_at") != nil, ackedSeq: try row.integer("acked_seq"),
+            headHash: try row.text("head_hash"), enrolledAt: try row.integer("enrolled_at"), lastSeenAt: row.int("last_seen_at")
         )
     }
 }

@@ -37,15 +37,15 @@ extension CentralStore {
     }
 
     private func conflictRecord(_ row: Row) throws -> ConflictRecord {
-        let id = row.int("id")!
+        let id = try row.integer("id")
         let candidates = try database.query(
             "SELECT candidate, sealed FROM conflict_candidates WHERE conflict_id = ? ORDER BY position", id
-        ).map { try personalData.open($0.string("candidate")!, envelope: $0.string("sealed")).decode(ConflictCandidate.self) }
+        ).map { try personalData.open(try $0.text("candidate"), envelope: $0.string("sealed")).decode(ConflictCandidate.self) }
         return ConflictRecord(
-            id: id, kind: ConflictKind(rawValue: row.string("kind")!)!, subject: row.string("subject")!,
-            node: row.string("node")!, batchCode: row.string("batch_code"), target: row.string("target"),
-            field: row.string("field"), status: ConflictStatus(rawValue: row.string("status")!)!,
-            openedAt: row.int("opened_at")!, candidates: candidates,
+            id: id, kind: ConflictKind(rawValue: try row.text("kind"))!, subject: try row.text("subject"),
+            node: try row.text("node"), batchCode: row.string("batch_code"), target: row.string("target"),
+            field: row.string("field"), status: ConflictStatus(rawValue: try row.text("status"))!,
+            openedAt: try row.integer("opened_at"), candidates: candidates,
             resolution: try row.string("resolution").map {
                 try personalData.open($0, envelope: row.string("resolution_sealed")).decode(ConflictResolution.self)
             }

@@ -82,7 +82,7 @@ extension CentralStore {
                                  zh: "设备密钥无效：请重新注册设备（field enroll）。",
                                  en: "the device secret is not valid: enroll the device again (field enroll).")
         }
-        let device = Self.device(row)
+        let device = try Self.device(row)
         guard !device.revoked else {
             throw TraceSyncError(.deviceRevoked, field: "Authorization",
                                  zh: "本设备已被管理员吊销，不能再同步。已同步的数据仍保留。请联系管理员。",

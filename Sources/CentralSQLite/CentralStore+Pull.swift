@@ -51,18 +51,18 @@ extension CentralStore {
 
     /// The item a row of the page query holds: an entry with its verdict, or a master-data or conflict document.
     private func pullItem(_ row: Row) throws -> PullPage.Item {
-        let position = row.int("cursor")!
-        switch row.string("log_kind")! {
+        let position = try row.integer("cursor")
+        switch try row.text("log_kind") {
         case "entry":
             let entry = try journalEntry(row)!
             let message = try row.string("reason_message").map { try JSONValue.parse($0).decode(LocalizedText.self) }
             let verdict = EntryVerdict(
-                seq: entry.seq, verdict: Verdict(rawValue: row.string("verdict")!)!,
+                seq: entry.seq, verdict: Verdict(rawValue: try row.text("verdict"))!,
                 reasonCode: row.string("reason_code"), message: message
             )
             return PullPage.Item(cursor: position, item: .entry(entry, verdict))
         case let kind:
-            let body = try personalData.open(row.string("log_body")!, envelope: row.string("log_sealed"))
+            let body = try personalData.open(try row.text("log_body"), envelope: row.string("log_sealed"))
             let item: PullItem = switch kind {
             case "product": .product(try body.decode(Product.self))
             case "region": .region(try body.decode(Region.self))

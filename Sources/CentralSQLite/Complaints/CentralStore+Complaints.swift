@@ -82,7 +82,7 @@ extension CentralStore {
     /// is left out.
     public func openComplaintCounts() throws -> [String: Int] {
         try database.query("SELECT node, count(*) AS open FROM complaints WHERE status != 'answered' GROUP BY node")
-            .reduce(into: [:]) { counts, row in counts[row.string("node")!] = Int(row.int("open")!) }
+            .reduce(into: [:]) { counts, row in counts[try row.text("node")] = Int(try row.integer("open")) }
     }
 
     /// Takes a complaint up or answers it on behalf of `author`; a reply or upheld left out keeps what was set.
@@ -119,14 +119,14 @@ extension CentralStore {
         var phone: String?
         if case .string(let number)? = contact?["phone"] { phone = number }
         return Complaint(
-            id: row.int("id")!, receipt: row.string("receipt")!, code: row.string("code")!,
-            batchCode: row.string("batch_code")!, node: row.string("node")!, operatorId: row.string("operator_id"),
-            category: ComplaintCategory(rawValue: row.string("category")!) ?? .other, text: row.string("text")!,
+            id: try row.integer("id"), receipt: try row.text("receipt"), code: try row.text("code"),
+            batchCode: try row.text("batch_code"), node: try row.text("node"), operatorId: row.string("operator_id"),
+            category: ComplaintCategory(rawValue: try row.text("category")) ?? .other, text: try row.text("text"),
             phone: phone,
-            status: ComplaintStatus(rawValue: row.string("status")!) ?? .received, reply: row.string("reply"),
-            upheld: row.int("upheld").map { $0 != 0 }, filedAt: row.int("filed_at")!, updatedAt: row.int("updated_at"),
+            status: ComplaintStatus(rawValue: try row.text("status")) ?? .received, reply: row.string("reply"),
+            upheld: row.int("upheld").map { $0 != 0 }, filedAt: try row.integer("filed_at"), updatedAt: row.int("updated_at"),
             updatedBy: row.string("updated_by"),
-            trace: try JSONValue.parse(row.string("trace")!).decode(PublicTrace.self)
+            trace: try JSONValue.parse(try row.text("trace")).decode(PublicTrace.self)
         )
     }
 

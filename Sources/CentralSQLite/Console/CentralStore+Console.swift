@@ -18,8 +18,8 @@ extension CentralStore {
             code.digits
         ).map { row in
             TimelineEvent(
-                event: try recordedEvent(row), deviceId: row.string("device_id")!, seq: row.int("seq")!,
-                deviceTime: row.int("wall_time")!, receivedAt: row.int("received_at")!
+                event: try recordedEvent(row), deviceId: try row.text("device_id"), seq: try row.integer("seq"),
+                deviceTime: try row.integer("wall_time"), receivedAt: try row.integer("received_at")
             )
         }
     }
@@ -32,9 +32,9 @@ extension CentralStore {
             Self.serverDeviceId, seq
         ) else { return nil }
         return JournalEntry(
-            deviceId: Self.serverDeviceId, seq: row.int("seq")!, hlc: HLCTimestamp(row.string("hlc")!)!,
-            wallTime: row.int("wall_time")!, author: row.string("author")!, kind: EventKind(rawValue: row.string("kind")!)!,
-            payload: try personalData.open(row.string("payload")!, envelope: row.string("sealed")), prev: row.string("prev")!
+            deviceId: Self.serverDeviceId, seq: try row.integer("seq"), hlc: HLCTimestamp(try row.text("hlc"))!,
+            wallTime: try row.integer("wall_time"), author: try row.text("author"), kind: EventKind(rawValue: try row.text("kind"))!,
+            payload: try personalData.open(try row.text("payload"), envelope: row.string("sealed")), prev: try row.text("prev")
         )
     }
 
@@ -47,7 +47,7 @@ extension CentralStore {
             WHERE en.verdict = ? AND en.received_at >= ? GROUP BY d.node
             """,
             Verdict.rejected.rawValue, since
-        ) { counts[row.string("node")!] = Int(row.int("n")!) }
+        ) { counts[try row.text("node")] = Int(try row.integer("n")) }
         return counts
     }
 }

@@ -23,16 +23,16 @@ extension CentralStore {
     private func feedPage(after cursor: Int64, limit: Int) throws -> FeedPage {
         let rows = try database.query(Self.feedPageSQL, cursor, limit + 1)
         let items = try rows.prefix(limit).map { row in
-            guard let kind = EventKind(rawValue: row.string("kind")!) else { throw Self.badRow }
+            guard let kind = EventKind(rawValue: try row.text("kind")) else { throw Self.badRow }
             // Opened first, so a value that only looks personal (a 15-digit certificate number) shows as recorded;
             // the allow-list then keeps every personal field out.
-            let payload = try personalData.open(row.string("body")!, envelope: row.string("sealed"))
+            let payload = try personalData.open(try row.text("body"), envelope: row.string("sealed"))
             let shown = Disclosure.disclose(kind: kind, payload: payload, correcting: try correctedKind(kind, payload),
                                             to: .exchange)
             return FeedPage.Item(
-                cursor: row.int("cursor")!, eventId: row.string("id")!, kind: kind,
-                node: row.string("node")!, batchCode: row.string("batch_code"), time: row.int("time"),
-                receivedAt: row.int("received_at")!, fields: shown.object
+                cursor: try row.integer("cursor"), eventId: try row.text("id"), kind: kind,
+                node: try row.text("node"), batchCode: row.string("batch_code"), time: row.int("time"),
+                receivedAt: try row.integer("received_at"), fields: shown.object
             )
         }
         return FeedPage(formatVersion: 1, items: items, nextCursor: items.last?.cursor ?? cursor, more: rows.count > limit)

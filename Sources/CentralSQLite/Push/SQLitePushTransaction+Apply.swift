@@ -116,9 +116,9 @@ extension SQLitePushTransaction {
             """,
             named.subtracting(origins.keys)
         ) {
-            origins[row.string("id")!] = EventOrigin(
-                deviceId: row.string("device_id")!, seq: row.int("seq")!, author: row.string("author")!,
-                hlc: HLCTimestamp(row.string("hlc")!)!, deviceTime: row.int("wall_time")!
+            origins[try row.text("id")] = EventOrigin(
+                deviceId: try row.text("device_id"), seq: try row.integer("seq"), author: try row.text("author"),
+                hlc: HLCTimestamp(try row.text("hlc"))!, deviceTime: try row.integer("wall_time")
             )
         }
         return origins

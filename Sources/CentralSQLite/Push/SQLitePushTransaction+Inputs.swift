@@ -17,8 +17,8 @@ extension SQLitePushTransaction {
             "SELECT certificate, event_id, operator_id FROM certificates WHERE certificate IN", needs.certificates,
             orderBy: "certificate, event_id"
         ) {
-            inputs.certificates[row.string("certificate")!, default: []].append(
-                MergeInputs.CertificateHolder(eventId: row.string("event_id")!, operatorId: row.string("operator_id")!)
+            inputs.certificates[try row.text("certificate"), default: []].append(
+                MergeInputs.CertificateHolder(eventId: try row.text("event_id"), operatorId: try row.text("operator_id"))
             )
         }
         try readBatches(needs.batches, into: &inputs)
@@ -27,15 +27,15 @@ extension SQLitePushTransaction {
     }
 
     private func readOperators(_ needs: MergeNeeds, into inputs: inout MergeInputs) throws {
-        func take(_ row: Row) {
-            inputs.operators[row.string("id")!] = MergeInputs.OperatorFacts(
-                node: row.string("node")!, creditCode: row.string("credit_code"), eventId: row.string("event_id"),
+        func take(_ row: Row) throws {
+            inputs.operators[try row.text("id")] = MergeInputs.OperatorFacts(
+                node: try row.text("node"), creditCode: row.string("credit_code"), eventId: row.string("event_id"),
                 canonicalId: row.string("canonical_id")
             )
         }
         for row in try rows("SELECT id, node, credit_code, event_id, canonical_id FROM operators WHERE id IN",
                             needs.operatorIds) {
-            take(row)
+            try take(row)
         }
         for key in needs.creditKeys {
             let holders = try database.query(
@@ -45,8 +45,8 @@ extension SQLitePushTransaction {
                 """,
                 key.node, key.creditCode
             )
-            holders.forEach(take)
-            inputs.creditHolders[key] = holders.map { $0.string("id")! }
+            try holders.forEach(take)
+            inputs.creditHolders[key] = try holders.map { try $0.text("id") }
         }
     }
 
@@ -56,7 +56,7 @@ extension SQLitePushTransaction {
         var counts: [String: Int] = [:]
         for row in try rows("SELECT batch_code, count(*) AS n FROM events WHERE batch_code IN", codes.map(\.digits),
                             groupBy: "batch_code") {
-            counts[row.string("batch_code")!] = Int(row.int("n")!)
+            counts[try row.text("batch_code")] = Int(try row.integer("n"))
         }
         var toRead: [String] = []
         for code in codes {
@@ -70,7 +70,7 @@ extension SQLitePushTransaction {
         var events: [String: [RecordedEvent]] = [:]
         for row in try rows("SELECT id, kind, hlc, author, body, sealed, batch_code FROM events WHERE batch_code IN",
                             toRead, orderBy: "batch_code, hlc") {
-            events[row.string("batch_code")!, default: []].append(try store.recordedEvent(row))
+            events[try row.text("batch_code"), default: []].append(try store.recordedEvent(row))
         }
         for (digits, merged) in events {
             let code = try TraceCode(parsing: digits)
@@ -85,10 +85,10 @@ extension SQLitePushTransaction {
     /// The open conflicts of the batches and of the keys `needs` names, with their candidates' events in order.
     private func readOpenConflicts(_ needs: MergeNeeds) throws -> ConflictBook {
         var keys: [Int64: ConflictBook.Key] = [:]
-        func take(_ row: Row) {
-            let key = ConflictBook.Key(kind: ConflictKind(rawValue: row.string("kind")!)!, subject: row.string("subject")!)
-            keys[row.int("id")!] = key
-            openConflictIds[key] = row.int("id")!
+        func take(_ row: Row) throws {
+            let key = ConflictBook.Key(kind: ConflictKind(rawValue: try row.text("kind"))!, subject: try row.text("subject"))
+            keys[try row.integer("id")] = key
+            openConflictIds[key] = try row.integer("id")
         }
         try rows("SELECT id, kind, subject FROM conflicts WHERE status = 'open' AND batch_code IN",
                  needs.batches.map(\.digits)).forEach(take)
@@ -100,7 +100,7 @@ extension SQLitePushTransaction {
         for key in keys.values { open[key] = [] }
         for row in try rows("SELECT conflict_id, event_id FROM conflict_candidates WHERE conflict_id IN", Array(keys.keys),
                             orderBy: "conflict_id, position") {
-            open[keys[row.int("conflict_id")!]!]!.append(row.string("event_id")!)
+            open[keys[try row.integer("conflict_id")]!]!.append(try row.text("event_id"))
         }
         return ConflictBook(open: open)
     }

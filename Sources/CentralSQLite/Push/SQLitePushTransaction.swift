@@ -28,10 +28,10 @@ final class SQLitePushTransaction: PushLedgerTransaction {
             "SELECT seq, hash, verdict, reason_code, reason_message FROM entries WHERE device_id = ? AND seq BETWEEN ? AND ?",
             device, seqs.lowerBound, seqs.upperBound
         ) {
-            let seq = row.int("seq")!
+            let seq = try row.integer("seq")
             let message = try row.string("reason_message").map { try JSONValue.parse($0).decode(LocalizedText.self) }
-            stored[seq] = StoredVerdict(hash: row.string("hash")!, verdict: EntryVerdict(
-                seq: seq, verdict: Verdict(rawValue: row.string("verdict")!)!, reasonCode: row.string("reason_code"),
+            stored[seq] = StoredVerdict(hash: try row.text("hash"), verdict: EntryVerdict(
+                seq: seq, verdict: Verdict(rawValue: try row.text("verdict"))!, reasonCode: row.string("reason_code"),
                 message: message
             ))
         }
@@ -53,8 +53,8 @@ final class SQLitePushTransaction: PushLedgerTransaction {
         try database.query(
             "SELECT event_id, batch_code, node, received_at FROM orphans WHERE flagged = 0 ORDER BY received_at, rowid"
         ).map {
-            HeldOrphan(eventId: $0.string("event_id")!, batchCode: $0.string("batch_code")!, node: $0.string("node")!,
-                       receivedAt: $0.int("received_at")!)
+            HeldOrphan(eventId: try $0.text("event_id"), batchCode: try $0.text("batch_code"), node: try $0.text("node"),
+                       receivedAt: try $0.integer("received_at"))
         }
     }
 
@@ -63,7 +63,7 @@ final class SQLitePushTransaction: PushLedgerTransaction {
             "SELECT seq, hash FROM entries WHERE device_id = ? ORDER BY seq DESC LIMIT 1", ServerJournal.deviceId
         )
         let latest = try database.row("SELECT max(hlc) AS hlc FROM entries")?.string("hlc").flatMap(HLCTimestamp.init)
-        return (last.map { JournalHead(seq: $0.int("seq")!, hash: $0.string("hash")!) } ?? .empty, latest)
+        return (try last.map { JournalHead(seq: try $0.integer("seq"), hash: try $0.text("hash")) } ?? .empty, latest)
     }
 
     func generation() throws -> String { try store.generation() }

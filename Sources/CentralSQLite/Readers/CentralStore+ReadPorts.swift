@@ -15,7 +15,7 @@ extension CentralStore: PullLog, DeviceRegistry, TraceReader, ExportReader, Admi
             AND (?3 IS NULL OR node = ?3) ORDER BY id DESC
             """,
             status?.rawValue, kind?.rawValue, node
-        ).map { try conflict($0.int("id")!) }
+        ).map { try conflict(try $0.integer("id")) }
     }
 
     public func overdueOrphansWaiting(now: Int64) throws -> Bool {

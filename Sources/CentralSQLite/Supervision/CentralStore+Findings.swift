@@ -26,7 +26,7 @@ extension CentralStore {
         for row in try database.query(
             "SELECT check_id, status, count(*) AS n FROM findings WHERE (?1 IS NULL OR node = ?1) GROUP BY check_id, status", node
         ) {
-            counts[row.string("check_id")!, default: [:]][row.string("status")!] = Int(row.int("n")!)
+            counts[try row.text("check_id"), default: [:]][try row.text("status")] = Int(try row.integer("n"))
         }
         return FindingCounts(byCheck: counts)
     }
@@ -69,7 +69,7 @@ extension CentralStore {
     public func supervisionSettings() throws -> SupervisionSettings {
         var values: [String: Double] = [:]
         for row in try database.query("SELECT name, value FROM supervision_settings") {
-            if let value = row.string("value").flatMap(Double.init) { values[row.string("name")!] = value }
+            if let value = row.string("value").flatMap(Double.init) { values[try row.text("name")] = value }
         }
         return SupervisionSettings(values: values)
     }
@@ -84,17 +84,17 @@ extension CentralStore {
 
     private func findingRecord(_ row: Row) throws -> FindingRecord {
         let finding = Finding(
-            check: row.string("check_id")!, severity: FindingSeverity(rawValue: row.string("severity")!) ?? .info,
-            node: row.string("node")!,
-            subject: FindingSubject(FindingSubject.Kind(rawValue: row.string("subject_kind")!) ?? .batch, row.string("subject")!),
-            operatorId: row.string("operator_id"), day: row.string("day")!,
-            summary: try JSONValue.parse(row.string("summary")!).decode(LocalizedText.self),
-            evidence: try JSONValue.parse(row.string("evidence")!).decode([FindingEvidence].self),
-            key: row.string("key")!
+            check: try row.text("check_id"), severity: FindingSeverity(rawValue: try row.text("severity")) ?? .info,
+            node: try row.text("node"),
+            subject: FindingSubject(FindingSubject.Kind(rawValue: try row.text("subject_kind")) ?? .batch, try row.text("subject")),
+            operatorId: row.string("operator_id"), day: try row.text("day"),
+            summary: try JSONValue.parse(try row.text("summary")).decode(LocalizedText.self),
+            evidence: try JSONValue.parse(try row.text("evidence")).decode([FindingEvidence].self),
+            key: try row.text("key")
         )
         return FindingRecord(
-            id: row.int("id")!, finding: finding, foundAt: row.int("found_at")!,
-            status: FindingStatus(rawValue: row.string("status")!) ?? .open, note: row.string("note"),
+            id: try row.integer("id"), finding: finding, foundAt: try row.integer("found_at"),
+            status: FindingStatus(rawValue: try row.text("status")) ?? .open, note: row.string("note"),
             followedUpBy: row.string("followed_up_by"), followedUpAt: row.int("followed_up_at"), conflictId: row.int("conflict_id")
         )
     }

@@ -101,11 +101,11 @@ extension CentralStore {
             """,
             list, BatchStatus.voided.rawValue
         ).compactMap { row in
-            guard let quantity = Quantity(row.string("received")!) else { return nil }
+            guard let quantity = Quantity(try row.text("received")) else { return nil }
             return CertificateUse(
-                certificate: row.string("certificate")!, batch: row.string("code")!, node: row.string("node")!,
-                operatorId: row.string("operator_id")!, quantity: quantity, unit: row.string("unit")!,
-                time: row.int("time")!, upstreamBatch: row.string("parent")
+                certificate: try row.text("certificate"), batch: try row.text("code"), node: try row.text("node"),
+                operatorId: try row.text("operator_id"), quantity: quantity, unit: try row.text("unit"),
+                time: try row.integer("time"), upstreamBatch: row.string("parent")
             )
         }
     }
@@ -121,8 +121,8 @@ extension CentralStore {
             """,
             from, nodes
         ).map { row in
-            EntryHour(node: row.string("node")!, day: BusinessTime.dayOf(row.int("day")! * 86_400_000),
-                      hour: Int(row.int("hour")!), count: Int(row.int("n")!))
+            EntryHour(node: try row.text("node"), day: BusinessTime.dayOf(try row.integer("day") * 86_400_000),
+                      hour: Int(try row.integer("hour")), count: Int(try row.integer("n")))
         }
     }
 
@@ -137,8 +137,8 @@ extension CentralStore {
             """,
             afterLogSeq, nodes
         ).map { row in
-            ClockSample(device: row.string("device_id")!, node: row.string("node")!, deviceTime: row.int("wall")!,
-                        receivedAt: row.int("received_at")!)
+            ClockSample(device: try row.text("device_id"), node: try row.text("node"), deviceTime: try row.integer("wall"),
+                        receivedAt: try row.integer("received_at"))
         }
     }
 }
