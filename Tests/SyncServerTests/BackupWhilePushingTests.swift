@@ -27,7 +27,8 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(2)))
+    // Five minutes: four devices pushing under the whole suite's load on two cores took more than two once.
+    @Test(.timeLimit(.minutes(5)))
     func aBackupTakenWhileFourDevicesPushHoldsEveryEntryAcknowledgedBeforeIt() async throws {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("SyncServerBackup-" + UUID().uuidString, isDirectory: true)
