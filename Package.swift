@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
@@ -65,6 +66,20 @@ let package = Package(
                 "SyncCore",
                 "CSQLite",
                 .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The PostgreSQL backend of the central store's ports (issue 15): the only place with its SQL. Nothing depends
+        // on it but its tests (and, once wired, the sync server), so SQLite-only builds never compile PostgresNIO.
+        .target(
+            name: "CentralPostgres",
+            dependencies: [
+                "CentralCore",
+                "SyncCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -111,7 +126,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CentralTests",
-            dependencies: ["SyncCore", "CentralCore", "CentralSQLite", "TestSupport"],
+            dependencies: ["SyncCore", "CentralCore", "CentralSQLite", "CentralPostgres", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
