@@ -58,6 +58,7 @@ extension CentralStore {
                 "INSERT OR REPLACE INTO operators (id, node, name, credit_code, record, sealed) VALUES (?, ?, ?, ?, ?, ?)",
                 registered.id, registered.node, registered.name, registered.creditCode, record.text, record.envelope
             )
+            try saveLicences(of: registered, eventId: nil)
             try log(kind: "operator", node: registered.node, body: try JSONValue(encoding: registered))
         }
     }

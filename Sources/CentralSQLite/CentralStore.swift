@@ -72,6 +72,7 @@ public final class CentralStore {
     /// Adds or updates a product and logs it for every device.
     public func upsert(_ product: Product) throws {
         try CatalogueTables.save(product, in: database)
+        try saveRestriction(product)
         try log(kind: "product", node: nil, body: try JSONValue(encoding: product))
     }
 

@@ -7,7 +7,7 @@ extension FieldCommand {
         static let configuration = CommandConfiguration(
             commandName: "operator",
             abstract: "经营户登记与查询 / Register and list operators.",
-            subcommands: [Add.self, List.self]
+            subcommands: [Add.self, List.self, LicenceCommand.self]
         )
 
         struct Add: ParsableCommand {
@@ -22,12 +22,17 @@ extension FieldCommand {
             @Option(help: "手机号（个人）/ phone") var phone: String?
             @Option(help: "摊位号 / stall") var stall: String?
             @Option(help: "经营户编号，默认自动生成 / operator id (default generated)") var id: String?
+            @OptionGroup var licence: LicenceOptions
+
+            func validate() throws {
+                guard licence.isComplete || licence.isEmpty else { throw ValidationError(LicenceOptions.incomplete) }
+            }
 
             func run() throws {
                 try options.withStore { store, output in
                     let registered = try store.registerOperator(OperatorInput(
                         id: id, name: name, kind: kind, creditCode: creditCode, legalRepresentative: legalRepresentative,
-                        idNumber: idNumber, phone: phone, stall: stall
+                        idNumber: idNumber, phone: phone, stall: stall, licences: try licence.checked().map { [$0] } ?? []
                     ))
                     try output.emit(OperatorView(ListedOperator(registered))) {
                         output.text("已登记经营户 \(registered.name)，编号 \(registered.id)",
@@ -69,6 +74,8 @@ struct OperatorView: Encodable {
     let phone: String?
     let stall: String?
     let aliases: [String]
+    /// The licences on record.
+    let licences: [Licence]?
 
     init(_ listed: ListedOperator) {
         let value = listed.operator.masked
@@ -80,5 +87,6 @@ struct OperatorView: Encodable {
         phone = value.phone
         stall = value.stall
         aliases = listed.aliases
+        licences = value.licences
     }
 }

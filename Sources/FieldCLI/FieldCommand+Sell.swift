@@ -16,11 +16,16 @@ extension FieldCommand {
         @Option(help: "买方：经营户编号、信用代码、名称或任意文字 / buyer") var buyer: String
         @Option(parsing: .unconditional, help: "单价（元）/ unit price in yuan") var price: String?
         @Option(help: "交易时间，默认现在 / time (default now)") var time: String?
+        @Option(help: "承运单位名称（危险品配送）/ carrier delivering the goods (hazardous goods)") var carrier: String?
+        @Option(help: "承运单位的道路危险货物运输许可证编号 / the carrier's dangerous goods road transport permit")
+        var carrierPermit: String?
+        @Option(help: "运输车辆号牌，如 琼A·D1234 / the delivering vehicle's plate") var vehicle: String?
 
         func run() throws {
             try options.withStore { store, output in
                 let code = try PastedCode.text(codeWords, field: "code")
-                let result = try store.sell(SaleInput(code: code, quantity: quantity, buyer: buyer, price: price, time: time))
+                let result = try store.sell(SaleInput(code: code, quantity: quantity, buyer: buyer, price: price, time: time,
+                                                   carrier: carrier, carrierPermit: carrierPermit, vehiclePlate: vehicle))
                 try output.emit(["code": result.code.digits, "eventId": result.eventId]) {
                     output.text("已登记交易，买方追溯码 ", "sale recorded, buyer's trace code ") + result.code.grouped
                 }

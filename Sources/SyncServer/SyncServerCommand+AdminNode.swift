@@ -13,7 +13,14 @@ extension SyncServerCommand.Admin {
         )
 
         /// The kinds of node DESIGN.md §1 names.
-        static let kinds = ["wholesale_market", "farmers_market", "slaughterhouse", "supermarket", "canteen", "farm"]
+        /// The edible farm products' kinds, then those of the other industries' profiles (农资店, 仓库, 承运单位 …).
+        static let kinds: [String] = {
+            var kinds = ["wholesale_market", "farmers_market", "slaughterhouse", "supermarket", "canteen", "farm"]
+            for profile in (try? BundledIndustryProfiles.all()) ?? [] {
+                kinds += profile.nodeKinds.map(\.kind).filter { !kinds.contains($0) }
+            }
+            return kinds
+        }()
 
         struct Add: ParsableCommand {
             static let configuration = CommandConfiguration(abstract: "添加节点 / Add a node.")

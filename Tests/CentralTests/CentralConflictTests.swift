@@ -67,6 +67,11 @@ struct CentralConflictTests {
         case .implausibleTime:
             try a.append(S.receipt(batch, time: S.receivedAt + 2 * S.day), id: "r", at: morning)
             candidates = ["r"]
+        case .unlicensedSale:
+            // 氧乐果, a restricted pesticide, sold to a buyer named only as text: no licence on record.
+            try a.append(S.receipt(batch, product: "600104"), id: "r", at: morning)
+            try a.append(S.sale(batch, child: S.code(2), quantity: 5), id: "s-a", at: morning + 10 * minute)
+            candidates = ["s-a"]
         }
         let answers = [try harness.push(a), try harness.push(b)]
         if kind == .orphan { harness.now += 2 * S.day }

@@ -22,7 +22,9 @@ public enum Disclosure {
         case (.consumer, .receipt): ["batchCode", "node", "product", "unit", "origin", "upstreamCode", "time"]
         case (.exchange, .inspection), (.epcis, .inspection): ["batchCode", "item", "method", "value", "passed", "time"]
         case (.consumer, .inspection): ["batchCode", "item", "passed", "time"]
-        case (.exchange, .sale): ["batchCode", "childCode", "buyerOperatorId", "quantity", "time"]
+        // A hazardous delivery's carrier, permit and vehicle go to the regulator's exchange, never to consumers.
+        case (.exchange, .sale):
+            ["batchCode", "childCode", "buyerOperatorId", "quantity", "carrier", "carrierPermit", "vehiclePlate", "time"]
         case (.epcis, .sale): ["batchCode", "childCode", "quantity", "time"]
         case (.consumer, .sale): ["batchCode", "childCode", "time"]
         case (.exchange, .disposal): ["batchCode", "quantity", "reason", "witness", "time"]

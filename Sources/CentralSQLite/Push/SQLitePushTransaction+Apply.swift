@@ -55,6 +55,7 @@ extension SQLitePushTransaction {
             let record = try store.personalData.seal(JSONValue(encoding: registered))
             rows.operators.add(registered.id, registered.node, registered.name, registered.creditCode, record.text,
                                record.envelope, aliasOf, eventId)
+            try store.saveLicences(of: registered, eventId: eventId)
         case .saveBatch(let state):
             if rows.batches.updateValue(state, forKey: state.code) == nil { rows.batchOrder.append(state.code) }
             savedStates[state.code] = state

@@ -22,6 +22,7 @@ extension SQLitePushTransaction {
             )
         }
         try readBatches(needs.batches, into: &inputs)
+        try readLicensing(needs, into: &inputs)
         inputs.conflicts = try readOpenConflicts(needs)
         return inputs
     }

@@ -122,8 +122,26 @@ extension FieldStore {
             legalRepresentative: input.legalRepresentative?.trimmingSpaces.nonEmpty,
             idNumber: try input.idNumber?.trimmingSpaces.nonEmpty.map { try ResidentID.validate($0) },
             phone: try input.phone?.trimmingSpaces.nonEmpty.map { try PhoneNumber.validate($0) },
-            stall: input.stall?.trimmingSpaces.nonEmpty
+            stall: input.stall?.trimmingSpaces.nonEmpty,
+            licences: input.licences.isEmpty ? nil : LicenceRules.union([], input.licences)
         )
+        try append(.operatorRegistration(registered))
+        return registered
+    }
+
+    /// Puts `licence` on record for the operator `reference` names (id, credit code or name): registers the operator
+    /// again, with the same id and the licence added, so that it syncs like any registration.
+    /// - Throws: `unknown_operator` when no operator matches.
+    @discardableResult
+    public func addLicence(_ licence: Licence, to reference: String) throws -> Operator {
+        guard var registered = try findOperator(reference) else {
+            throw TraceSyncError(
+                .unknownOperator, field: "operator",
+                zh: "找不到经营户「\(reference)」：请用 field operator list 查看编号，或先登记。",
+                en: "no operator \"\(reference)\": `field operator list` shows the ids; register it first."
+            )
+        }
+        registered.licences = LicenceRules.union(registered.licences ?? [], [licence])
         try append(.operatorRegistration(registered))
         return registered
     }

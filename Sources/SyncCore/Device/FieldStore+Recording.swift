@@ -2,7 +2,7 @@
 /// error and no change, or appends exactly one event.
 extension FieldStore {
     /// The units a batch may be counted in.
-    public static let units = ["kg", "t", "head", "piece", "box"]
+    public static let units = ["kg", "t", "head", "piece", "box", "bottle", "bag", "vial", "cylinder", "drum", "litre"]
 
     /// Refuses a unit that is not one of `units`.
     static func checkedUnit(_ unit: String) throws -> String {
@@ -90,9 +90,14 @@ extension FieldStore {
         }
         let time = try self.time(input.time)
         let id = UUIDv7.make()
+        let carrierPermit = try input.carrierPermit?.trimmingSpaces.nonEmpty.map {
+            try IdentifierKind.dangerousGoodsTransportPermit.validate($0, field: "carrier-permit")
+        }
         var sale = Sale(
             batchCode: state.code, childCode: state.code, buyerOperatorId: registered?.id,
-            buyerName: registered == nil ? buyer : nil, quantity: quantity, price: price, time: time
+            buyerName: registered == nil ? buyer : nil, quantity: quantity, price: price, time: time,
+            carrier: input.carrier?.trimmingSpaces.nonEmpty, carrierPermit: carrierPermit,
+            vehiclePlate: input.vehiclePlate?.trimmingSpaces.uppercased().nonEmpty
         )
         try database.inTransaction {
             sale.childCode = try mintCode(time: time)

@@ -41,13 +41,21 @@ public struct SaleInput: Sendable {
     public var buyer: String
     public var price: String?
     public var time: String?
+    /// The carrier delivering the goods (hazardous goods): its name, its 道路危险货物运输许可证 and the vehicle's plate.
+    public var carrier: String?
+    public var carrierPermit: String?
+    public var vehiclePlate: String?
 
-    public init(code: String, quantity: String, buyer: String, price: String? = nil, time: String? = nil) {
+    public init(code: String, quantity: String, buyer: String, price: String? = nil, time: String? = nil,
+                carrier: String? = nil, carrierPermit: String? = nil, vehiclePlate: String? = nil) {
         self.code = code
         self.quantity = quantity
         self.buyer = buyer
         self.price = price
         self.time = time
+        self.carrier = carrier
+        self.carrierPermit = carrierPermit
+        self.vehiclePlate = vehiclePlate
     }
 }
 
@@ -61,11 +69,15 @@ public struct OperatorInput: Sendable {
     public var idNumber: String?
     public var phone: String?
     public var stall: String?
+    /// Licences to put on record, checked already (`Licence.checked`).
+    public var licences: [Licence]
 
     public init(
         id: String? = nil, name: String, kind: OperatorKind, creditCode: String? = nil,
-        legalRepresentative: String? = nil, idNumber: String? = nil, phone: String? = nil, stall: String? = nil
+        legalRepresentative: String? = nil, idNumber: String? = nil, phone: String? = nil, stall: String? = nil,
+        licences: [Licence] = []
     ) {
+        self.licences = licences
         self.id = id
         self.name = name
         self.kind = kind

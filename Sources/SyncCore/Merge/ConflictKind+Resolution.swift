@@ -4,7 +4,8 @@ extension ConflictKind {
     public var resolutionActions: [ResolutionAction] {
         switch self {
         case .concurrentEdit: [.choose, .set, .void, .accept]
-        case .oversold, .heldTraded, .holdVoided, .certificateReuse, .duplicateOperator, .orphan, .implausibleTime:
+        case .oversold, .heldTraded, .holdVoided, .certificateReuse, .duplicateOperator, .orphan, .implausibleTime,
+             .unlicensedSale:
             [.void, .accept]
         }
     }

@@ -30,7 +30,13 @@ struct ConflictRules {
             if let finding = certificateReuse(receipt) { findings.append(finding) }
             // Events held for the batch (orphans) join it now: the flags they raise together open their conflicts
             // here, or the batch would carry a flag with nothing in the admins' queue.
-            if let after, after.lines.count > 1 { findings += flagConflicts(after: after, flags: []) }
+            if let after, after.lines.count > 1 {
+                findings += flagConflicts(after: after, flags: [])
+                findings += after.lines.compactMap { line in
+                    guard line.counts, case .sale(let sale) = line.event.body else { return nil }
+                    return LicenceRules.unlicensedSale(sale, eventId: line.event.id, batch: after, inputs: inputs)
+                }
+            }
         case .operatorRegistration(let registered):
             if let existing = existingOperator { findings.append(duplicateOperator(registered, existing: existing)) }
         case .correction(let correction):
@@ -40,6 +46,10 @@ struct ConflictRules {
                    let finding = holdUndone(correction.target, batch: batch, value: Self.describe(event.body)) {
                     findings.append(finding)
                 }
+            }
+        case .sale(let sale):
+            if let batch, let finding = LicenceRules.unlicensedSale(sale, eventId: event.id, batch: batch, inputs: inputs) {
+                findings.append(finding)
             }
         case .voiding(let voiding):
             if let batch, let finding = holdUndone(voiding.target, batch: batch, value: "void: \(voiding.reason)") {

@@ -23,8 +23,9 @@ extension MergeInputs {
                 let key = CreditKey(node: operators[registered.id]!.node, creditCode: previous)
                 creditHolders[key]?.removeAll { $0 == registered.id }
             }
+            let licences = LicenceRules.union(operators[registered.id]?.licences ?? [], registered.licences ?? [])
             operators[registered.id] = OperatorFacts(node: registered.node, creditCode: registered.creditCode,
-                                                     eventId: eventId, canonicalId: aliasOf)
+                                                     eventId: eventId, canonicalId: aliasOf, licences: licences)
             if aliasOf == nil, let code = registered.creditCode {
                 creditHolders[CreditKey(node: registered.node, creditCode: code), default: []].append(registered.id)
             }

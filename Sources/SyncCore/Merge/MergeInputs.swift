@@ -13,14 +13,29 @@ public struct MergeInputs: Hashable, Sendable {
         public let eventId: String?
         /// The operator it is an alias of, when it is one.
         public let canonicalId: String?
+        /// The licences on record for it, from every registration of it.
+        public var licences: [Licence]
 
-        public init(node: String, creditCode: String?, eventId: String?, canonicalId: String?) {
+        public init(node: String, creditCode: String?, eventId: String?, canonicalId: String?, licences: [Licence] = []) {
             self.node = node
             self.creditCode = creditCode
             self.eventId = eventId
             self.canonicalId = canonicalId
+            self.licences = licences
         }
     }
+
+    /// What the licence rules need of a product: its industry and whether it is restricted.
+    public struct ProductFacts: Hashable, Sendable {
+        public let industry: Industry
+        public let restricted: Bool
+
+        public init(industry: Industry, restricted: Bool) {
+            self.industry = industry
+            self.restricted = restricted
+        }
+    }
+
 
     /// A node's credit code.
     public struct CreditKey: Hashable, Sendable {
@@ -45,6 +60,8 @@ public struct MergeInputs: Hashable, Sendable {
     }
 
     public var products: Set<String>
+    /// The industry and restriction of the products named and of the batches' products.
+    public var productFacts: [String: ProductFacts] = [:]
     public var regions: Set<String>
     /// Operators by id, canonical or alias.
     public var operators: [String: OperatorFacts]

@@ -69,8 +69,17 @@ public struct Sale: Codable, Hashable, Sendable {
     /// Unit price: a trade secret, never shown publicly.
     public var price: Price?
     public var time: Int64
+    /// The carrier delivering the goods (hazardous goods), as its name; shown to admins, never to consumers.
+    public var carrier: String?
+    /// The carrier's 道路危险货物运输许可证 number.
+    public var carrierPermit: String?
+    /// The delivering vehicle's plate.
+    public var vehiclePlate: String?
 
-    package init(batchCode: TraceCode, childCode: TraceCode, buyerOperatorId: String? = nil, buyerName: String? = nil, quantity: Quantity, price: Price? = nil, time: Int64) {
+    package init(batchCode: TraceCode, childCode: TraceCode, buyerOperatorId: String? = nil, buyerName: String? = nil, quantity: Quantity, price: Price? = nil, time: Int64, carrier: String? = nil, carrierPermit: String? = nil, vehiclePlate: String? = nil) {
+        self.carrier = carrier
+        self.carrierPermit = carrierPermit
+        self.vehiclePlate = vehiclePlate
         self.batchCode = batchCode
         self.childCode = childCode
         self.buyerOperatorId = buyerOperatorId

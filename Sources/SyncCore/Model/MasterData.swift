@@ -18,6 +18,12 @@ public struct Product: Codable, Hashable, Sendable {
     public let category: String
     /// The default unit, e.g. `kg`.
     public let unit: String
+    /// A restricted product (限制使用农药, 剧毒化学品, fireworks …): its industry's profile may require the buyer's
+    /// licence for a sale (`RequirementCondition.restrictedProduct`). Absent means not restricted.
+    public var restricted: Bool? = nil
+
+    /// Whether the product is restricted.
+    public var isRestricted: Bool { restricted == true }
 }
 
 /// A place where batches are traded or handled: a wholesale market, slaughterhouse, farmers' market …
@@ -77,10 +83,13 @@ public struct Operator: Codable, Hashable, Sendable {
     /// A private person's phone number: sensitive, never shown in public views.
     public var phone: String?
     public var stall: String?
+    /// The licences on record for the operator (农药经营许可证, 危险化学品经营许可证 …); absent when none.
+    public var licences: [Licence]?
 
     public init(
         id: String, node: String, name: String, kind: OperatorKind, creditCode: String? = nil,
-        legalRepresentative: String? = nil, idNumber: String? = nil, phone: String? = nil, stall: String? = nil
+        legalRepresentative: String? = nil, idNumber: String? = nil, phone: String? = nil, stall: String? = nil,
+        licences: [Licence]? = nil
     ) {
         self.id = id
         self.node = node
@@ -91,5 +100,6 @@ public struct Operator: Codable, Hashable, Sendable {
         self.idNumber = idNumber
         self.phone = phone
         self.stall = stall
+        self.licences = licences
     }
 }

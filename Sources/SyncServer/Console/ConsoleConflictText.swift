@@ -27,7 +27,9 @@ enum ConsoleConflictText {
         case .inspection(let i):
             return HTMLPage.escape(i.item) + " · " + (i.passed ? "<span class=\"pass\">合格 pass</span>" : "<span class=\"hold\">不合格 fail</span>")
         case .sale(let s):
-            return HTMLPage.escape("\(s.quantity) → 买方 buyer \(buyer(s)) · 子码 child \(s.childCode.digits)")
+            let carrier = s.carrier.map { " · 承运 carrier \($0)" + (s.carrierPermit.map { " 许可证 permit \($0)" } ?? "")
+                + (s.vehiclePlate.map { " 车牌 plate \($0)" } ?? "") } ?? ""
+            return HTMLPage.escape("\(s.quantity) → 买方 buyer \(buyer(s)) · 子码 child \(s.childCode.digits)" + carrier)
         case .disposal(let d):
             return HTMLPage.escape("销毁 disposed \(d.quantity) · \(d.reason)")
         case .correction(let c):
