@@ -2,7 +2,7 @@ import Foundation
 
 /// One measured figure beside the baseline measured in the same run.
 struct Figure: Encodable, Sendable {
-    /// The section it belongs to: merge, http, pull, trace, field, login.
+    /// The section it belongs to: merge, http, pull, trace, field, login, supervision.
     let section: String
     let name: String
     let value: Double

@@ -20,7 +20,7 @@ struct MarketJournal {
     private var random: SplitMix64
     private var wall: Int64
     private var serial = 0
-    private let codeDate: String
+    private var codeDate: String
     private var open: [OpenBatch] = []
 
     /// A batch still trading, with what the generator must know to keep its events valid.
@@ -50,6 +50,13 @@ struct MarketJournal {
                                     start: start, seed: seed)
         while journal.entries.count < count { journal.appendNext() }
         return journal.entries
+    }
+
+    /// Moves the journal on to another business day whose first entry is recorded at `start`: the batches still
+    /// open keep trading, new batches get codes of that day.
+    mutating func startDay(at start: Int64) {
+        wall = start
+        codeDate = BusinessTime.codeDate(start)
     }
 
     /// Appends the next entry of the day's mix.

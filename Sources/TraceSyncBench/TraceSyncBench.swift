@@ -9,21 +9,24 @@ import Foundation
 struct TraceSyncBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tracesync-bench",
-        abstract: "Measure merge, sync, pull, trace and field CLI speed against raw SQLite baselines, and pull latency under a login flood."
+        abstract: "Measure merge, sync, pull, trace and field CLI speed against raw SQLite baselines, pull latency under a login flood, and the supervision checks' cost against the merge's."
     )
 
     /// The figures that can be run.
     enum Section: String, CaseIterable, ExpressibleByArgument {
-        case merge, http, pull, trace, field, login
+        case merge, http, pull, trace, field, login, supervision
     }
 
     @Flag(help: "Also measure trace at 10^7 events (long: the store is filled through CentralStore.push, about 30 minutes at 6,000 entries/s, and ~15 GB of disk).")
     var large = false
 
+    @Option(help: "Business days in the supervision section's month (default 30; fewer for a quick look).")
+    var supervisionDays = 30
+
     @Option(help: "Write the figures as JSON to this file.")
     var json: String?
 
-    @Option(parsing: .upToNextOption, help: "Run only these sections: merge http pull trace field login (default: all).")
+    @Option(parsing: .upToNextOption, help: "Run only these sections: merge http pull trace field login supervision (default: all).")
     var only: [Section] = []
 
     mutating func run() async throws {
@@ -43,6 +46,7 @@ struct TraceSyncBench: AsyncParsableCommand {
                     try TraceFigure(sizes: large ? [10_000, 1_000_000, 10_000_000] : [10_000, 1_000_000]).run(into: report)
                 case .field: try FieldCLIFigure(receives: 50, importRows: 10_000).run(into: report)
                 case .login: try await LoginFloodFigure(floodClients: 16, pulls: 1_000).run(into: report)
+                case .supervision: try SupervisionFigure(days: supervisionDays).run(into: report)
                 }
             }
             print("   (\(String(format: "%.0f", seconds)) s)")
