@@ -183,6 +183,8 @@ enum CentralSchema {
         migrator.register("v11-consumer-complaints", sql: ComplaintsSchema.sql)
         // Supervision findings, stored once by key with their follow-up, and the checks' settings (issue 18).
         migrator.register("v12-supervision-findings", sql: SupervisionSchema.sql)
+        // Special-equipment units as their life events make them, and which events are whose (issue 17).
+        migrator.register("v14-equipment-units", sql: EquipmentSchema.sql)
         // Restricted products and the licences on record, for the licence checks at a sale (issue 17 item 4).
         migrator.register("v15-licences", sql: CentralStore.licencesSQL)
         return migrator

@@ -41,6 +41,7 @@ extension CentralStore {
                 found.append((event, line.event.hlc))
             }
         }
+        found += try exportedEquipmentEvents(from: from, to: to, node: node, regions: &regions)
         return found.sorted { ($0.event.time, $0.hlc) < ($1.event.time, $1.hlc) }.map(\.event)
     }
 

@@ -118,6 +118,7 @@ extension Output {
         case .voiding(let voiding): detail = voiding.reason + text(" → 记录 ", " → event ") + voiding.target
         case .operatorRegistration(let registered): detail = registered.name
         case .release(let release): detail = release.note + text(" → 解除 ", " → lifts ") + release.lifts.joined(separator: ", ")
+        case .equipment(_, let unit): detail = unit.equipmentCode
         }
         var flags = ""
         if line.version > 0 { flags += text(" [已更正×\(line.version)]", " [corrected ×\(line.version)]") }

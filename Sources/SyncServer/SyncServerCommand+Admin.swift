@@ -10,7 +10,8 @@ extension SyncServerCommand {
                 Works on the central database directly, also while the server runs.
                 """,
             subcommands: [NodeCommand.self, EnrollCode.self, DeviceCommand.self, ConflictsCommand.self, HoldCommand.self, Recall.self, Stats.self,
-                          UserCommand.self, AuditCommand.self, OperatorCommand.self, ComplaintsCommand.self, FindingsCommand.self]
+                          UserCommand.self, AuditCommand.self, OperatorCommand.self, ComplaintsCommand.self, FindingsCommand.self,
+                          EquipmentCommand.self]
         )
     }
 }

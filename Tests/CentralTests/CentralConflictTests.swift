@@ -67,6 +67,11 @@ struct CentralConflictTests {
         case .implausibleTime:
             try a.append(S.receipt(batch, time: S.receivedAt + 2 * S.day), id: "r", at: morning)
             candidates = ["r"]
+        case .decommissionedInUse:
+            try a.append(EquipmentSamples.registration(), id: "reg", at: morning)
+            try a.append(EquipmentSamples.decommissioning(time: morning + minute), id: "d", at: morning + minute)
+            try b.append(EquipmentSamples.inspection(time: morning + 10 * minute), id: "i-b", at: morning + 10 * minute)
+            candidates = ["d", "i-b"]
         case .unlicensedSale:
             // 氧乐果, a restricted pesticide, sold to a buyer named only as text: no licence on record.
             try a.append(S.receipt(batch, product: "600104"), id: "r", at: morning)

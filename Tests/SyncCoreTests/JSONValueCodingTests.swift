@@ -41,6 +41,7 @@ struct JSONValueCodingTests {
         case .voiding(let value): (direct, slow) = (try JSONValue(encoding: value), try Self.throughBytes(value))
         case .operatorRegistration(let value): (direct, slow) = (try JSONValue(encoding: value), try Self.throughBytes(value))
         case .release(let value): (direct, slow) = (try JSONValue(encoding: value), try Self.throughBytes(value))
+        case .equipment(_, let value): (direct, slow) = (try JSONValue(encoding: value), try Self.throughBytes(value))
         }
         #expect(direct == slow)
         let payload = try body.payload(id: "event-1")

@@ -39,6 +39,9 @@ public enum Disclosure {
         case (.epcis, .operatorRegistration), (.consumer, .operatorRegistration): []
         case (.exchange, .release): ["batchCode", "lifts", "retests", "note", "time"]
         case (.epcis, .release), (.consumer, .release): []
+        case (_, .equipmentRegistration), (_, .equipmentInstallation), (_, .equipmentInspection), (_, .equipmentRepair),
+             (_, .equipmentDecommissioning):
+            EquipmentDisclosure.members(EquipmentStep(kind)!, for: audience)
         }
     }
 

@@ -37,6 +37,8 @@ extension EPCISDocument {
         case .inspection: inspection(fields, exported)
         case .sale: sale(fields, exported)
         case .disposal: disposal(fields, exported)
+        case .equipmentRegistration, .equipmentInstallation, .equipmentInspection, .equipmentRepair, .equipmentDecommissioning:
+            equipment(fields, exported)
         case .correction, .voiding, .operatorRegistration, .release: [:]
         }
         members.merge(specific) { _, new in new }

@@ -17,6 +17,9 @@ public enum EPCISIdentifiers {
     /// A lot (batch or sale child code) as an EPC class: `https://tracesync.example.cn/lot/<24 digits>`.
     public static func lot(_ code: TraceCode) -> String { base + "lot/" + code.digits }
 
+    /// A special-equipment unit as an EPC instance: `https://tracesync.example.cn/equipment/<特种设备代码>`.
+    public static func equipment(_ code: String) -> String { base + "equipment/" + escaped(code) }
+
     /// A node as read point and business location: `https://tracesync.example.cn/node/<8 digits>`.
     public static func node(_ code: String) -> String { base + "node/" + escaped(code) }
 

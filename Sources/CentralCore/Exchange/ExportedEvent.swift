@@ -58,6 +58,7 @@ public struct ExportedEvent: Hashable, Sendable {
     /// True for the kinds that become an EPCIS event of their own.
     public static func isExported(_ kind: EventKind) -> Bool {
         switch kind {
+        case .equipmentRegistration, .equipmentInstallation, .equipmentInspection, .equipmentRepair, .equipmentDecommissioning: true
         case .receipt, .inspection, .sale, .disposal: true
         case .correction, .voiding, .operatorRegistration, .release: false
         }

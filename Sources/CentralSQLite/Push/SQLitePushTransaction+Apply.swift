@@ -56,6 +56,8 @@ extension SQLitePushTransaction {
             rows.operators.add(registered.id, registered.node, registered.name, registered.creditCode, record.text,
                                record.envelope, aliasOf, eventId)
             try store.saveLicences(of: registered, eventId: eventId)
+        case .saveEquipment(let state, let eventId):
+            try saveEquipment(state, eventId: eventId)
         case .saveBatch(let state):
             if rows.batches.updateValue(state, forKey: state.code) == nil { rows.batchOrder.append(state.code) }
             savedStates[state.code] = state

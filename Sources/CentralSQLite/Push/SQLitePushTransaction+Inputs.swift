@@ -24,6 +24,7 @@ extension SQLitePushTransaction {
         try readBatches(needs.batches, into: &inputs)
         try readLicensing(needs, into: &inputs)
         inputs.conflicts = try readOpenConflicts(needs)
+        inputs.equipment = try equipmentEvents(needs.equipment)
         return inputs
     }
 

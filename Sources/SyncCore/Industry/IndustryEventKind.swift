@@ -37,7 +37,12 @@ public enum IndustryEventKind: String, Sendable, Hashable, CaseIterable, Codable
         case .disposal: .disposal
         case .correction: .correction
         case .voiding: .voiding
-        case .packing, .unpacking, .registration, .installation, .periodicInspection, .repair, .decommissioning: nil
+        case .registration: .equipmentRegistration
+        case .installation: .equipmentInstallation
+        case .periodicInspection: .equipmentInspection
+        case .repair: .equipmentRepair
+        case .decommissioning: .equipmentDecommissioning
+        case .packing, .unpacking: nil
         }
     }
 

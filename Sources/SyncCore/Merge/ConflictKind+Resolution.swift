@@ -4,6 +4,8 @@ extension ConflictKind {
     public var resolutionActions: [ResolutionAction] {
         switch self {
         case .concurrentEdit: [.choose, .set, .void, .accept]
+        // A unit's events have no batch to void them in: the admin accepts, and follows up on site.
+        case .decommissionedInUse: [.accept]
         case .oversold, .heldTraded, .holdVoided, .certificateReuse, .duplicateOperator, .orphan, .implausibleTime,
              .unlicensedSale:
             [.void, .accept]

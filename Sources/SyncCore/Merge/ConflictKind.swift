@@ -17,6 +17,10 @@ public enum ConflictKind: String, Codable, Hashable, Sendable, CaseIterable {
     case orphan
     /// A business time more than a day ahead of the server's clock, or older than the allowed window.
     case implausibleTime = "implausible_time"
+    /// A special-equipment unit's life event recorded after its decommissioning (by business time), or a
+    /// decommissioning recorded before events already merged: every event stands (never refused offline), the unit
+    /// stays decommissioned, and an admin looks.
+    case decommissionedInUse = "decommissioned_in_use"
     /// A sale of a restricted farm input or a hazardous good to a buyer without a valid licence on record (none,
     /// expired on the sale's day, the wrong kind), or a hazardous delivery without the carrier's permit: the sale
     /// stands (never refused offline) and an admin looks. A licence recorded later does not close it (LicenceRules).
@@ -32,6 +36,8 @@ public enum ConflictKind: String, Codable, Hashable, Sendable, CaseIterable {
         case .duplicateOperator: LocalizedText(zh: "经营户重复登记", en: "duplicate operator")
         case .orphan: LocalizedText(zh: "孤立记录（批次未到）", en: "orphan (batch not received)")
         case .implausibleTime: LocalizedText(zh: "业务时间异常", en: "implausible business time")
+        case .decommissionedInUse:
+            LocalizedText(zh: "报废后仍有记录（特种设备）", en: "recorded after decommissioning (special equipment)")
         case .unlicensedSale: LocalizedText(zh: "无证销售（买方或承运方许可证不符）", en: "unlicensed sale (buyer's or carrier's licence missing)")
         }
     }

@@ -18,6 +18,8 @@ public enum MergeEffect: Hashable, Sendable {
     case conflict(ConflictChange)
     /// A batch's derived state after the entry; the writer keeps the last one of each batch in a push.
     case saveBatch(BatchState)
+    /// Event `eventId` is one of unit `state.code`'s life events, and `state` the unit after it.
+    case saveEquipment(EquipmentState, eventId: String)
 }
 
 /// What a trace code names.

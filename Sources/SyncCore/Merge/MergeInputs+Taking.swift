@@ -5,6 +5,9 @@ extension MergeInputs {
         if let event = decision.event, decision.batchAfter == nil, let code = event.body.batchCode {
             heldEvents[code, default: []].append(event)
         }
+        if let event = decision.event, case .equipment(_, let unit) = event.body {
+            equipment[unit.equipmentCode, default: []].append(event)
+        }
         for effect in decision.effects { take(effect) }
     }
 
@@ -35,7 +38,7 @@ extension MergeInputs {
             conflicts.apply(change)
         case .saveBatch(let state):
             batches[state.code] = state
-        case .holdOrphan, .flagOrphan:
+        case .holdOrphan, .flagOrphan, .saveEquipment:
             break
         }
     }

@@ -77,6 +77,8 @@ public struct MergeInputs: Hashable, Sendable {
     public var certificates: [String: [CertificateHolder]]
     /// The open conflicts.
     public var conflicts: ConflictBook
+    /// The merged life events of the special-equipment units the push names, by 特种设备代码.
+    public var equipment: [String: [RecordedEvent]] = [:]
 
     public init(
         products: Set<String> = [], regions: Set<String> = [], operators: [String: OperatorFacts] = [:],

@@ -11,6 +11,8 @@ public struct MergeNeeds: Hashable, Sendable {
     public var certificates: Set<String> = []
     /// Open conflicts to read besides those of the batches: certificates', credit codes', master data's, orphans'.
     public var conflicts: Set<ConflictBook.Key> = []
+    /// The special-equipment units the events are life events of.
+    public var equipment: Set<String> = []
 
     public init() {}
 
@@ -34,6 +36,9 @@ public struct MergeNeeds: Hashable, Sendable {
                 certificates.insert(certificate)
                 conflicts.insert(ConflictBook.Key(kind: .certificateReuse, subject: "certificate:\(certificate)"))
             }
+        case .equipment(_, let unit):
+            equipment.insert(unit.equipmentCode)
+            conflicts.insert(ConflictBook.Key(kind: .decommissionedInUse, subject: EquipmentRules.subject(unit.equipmentCode)))
         case .sale(let sale):
             codes.insert(sale.childCode)
             if let buyer = sale.buyerOperatorId { operatorIds.insert(buyer) }

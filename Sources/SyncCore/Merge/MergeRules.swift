@@ -29,9 +29,15 @@ public enum MergeRules {
         }
         let after = batchAfter(event, batch: batch, inputs: inputs)
         let held = batch == nil && event.body.kind != .receipt && event.body.batchCode != nil
-        let findings = rules.findings(batch: batch, after: after, existingOperator: existing)
+        var findings = rules.findings(batch: batch, after: after, existingOperator: existing)
+        var unitEffects: [MergeEffect] = []
+        if case .equipment(let step, let body) = event.body {
+            let unit = EquipmentRules.merge(event, step, body, inputs: inputs)
+            findings += unit.findings
+            unitEffects = [.saveEquipment(unit.after, eventId: event.id)]
+        }
         var book = inputs.conflicts
-        let effects = effects(of: event, held: held, aliasOf: existing?.id, after: after)
+        let effects = effects(of: event, held: held, aliasOf: existing?.id, after: after) + unitEffects
             + findings.map { MergeEffect.conflict(book.record($0, node: deviceNode)) }
         return .merged(event, conflicts: findings, heldForBatch: held, aliasOf: existing?.id, batchAfter: after,
                        effects: effects)
@@ -103,6 +109,9 @@ public enum MergeRules {
                 throw TraceSyncError(.creditCodeFormat, field: "creditCode",
                                      zh: "统一社会信用代码应为大写：「\(code)」。", en: "the credit code must be upper case: \"\(code)\".")
             }
+            return nil
+        case .equipment(let step, let unit):
+            try EquipmentRules.check(step, unit, deviceNode: deviceNode, inputs: inputs)
             return nil
         case .release:
             throw Refusal.releaseByDevice

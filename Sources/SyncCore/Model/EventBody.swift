@@ -8,6 +8,8 @@ public enum EventBody: Hashable, Sendable {
     case voiding(Voiding)
     case operatorRegistration(Operator)
     case release(Release)
+    /// A step of a special-equipment unit's life (no batch).
+    case equipment(EquipmentStep, EquipmentEvent)
 
     public var kind: EventKind {
         switch self {
@@ -19,6 +21,7 @@ public enum EventBody: Hashable, Sendable {
         case .voiding: .voiding
         case .operatorRegistration: .operatorRegistration
         case .release: .release
+        case .equipment(let step, _): step.eventKind
         }
     }
 
@@ -32,6 +35,7 @@ public enum EventBody: Hashable, Sendable {
         case .correction(let value): value.batchCode
         case .voiding(let value): value.batchCode
         case .release(let value): value.batchCode
+        case .equipment: nil
         case .operatorRegistration: nil
         }
     }
@@ -46,6 +50,7 @@ public enum EventBody: Hashable, Sendable {
         case .correction(let value): value.time
         case .voiding(let value): value.time
         case .release(let value): value.time
+        case .equipment(_, let value): value.time
         case .operatorRegistration: nil
         }
     }
@@ -62,6 +67,7 @@ public enum EventBody: Hashable, Sendable {
         case .voiding(let value): fields = try JSONValue(encoding: value)
         case .operatorRegistration(let value): fields = try JSONValue(encoding: value)
         case .release(let value): fields = try JSONValue(encoding: value)
+        case .equipment(_, let value): fields = try JSONValue(encoding: value)
         }
         guard case .object(var members) = fields else { return fields }
         members["eventId"] = .string(id)
@@ -83,6 +89,8 @@ public enum EventBody: Hashable, Sendable {
         case .voiding: body = .voiding(try payload.decode(Voiding.self))
         case .operatorRegistration: body = .operatorRegistration(try payload.decode(Operator.self))
         case .release: body = .release(try payload.decode(Release.self))
+        case .equipmentRegistration, .equipmentInstallation, .equipmentInspection, .equipmentRepair, .equipmentDecommissioning:
+            body = .equipment(EquipmentStep(kind)!, try payload.decode(EquipmentEvent.self))
         }
         return (id, body)
     }

@@ -16,6 +16,16 @@ public enum EventKind: String, Codable, Hashable, Sendable, CaseIterable {
     case operatorRegistration = "operator_registration"
     /// 解除扣留: an admin lifts a food-safety hold; recorded only by the server.
     case release
+    /// 特种设备使用登记: a special-equipment unit registered for use.
+    case equipmentRegistration = "equipment_registration"
+    /// 特种设备安装.
+    case equipmentInstallation = "equipment_installation"
+    /// 特种设备定期检验, with its result and next due date.
+    case equipmentInspection = "equipment_inspection"
+    /// 特种设备维修.
+    case equipmentRepair = "equipment_repair"
+    /// 特种设备报废: the unit is out of use; later life events are flagged.
+    case equipmentDecommissioning = "equipment_decommissioning"
 
     /// The name shown to people.
     public var label: LocalizedText {
@@ -28,6 +38,8 @@ public enum EventKind: String, Codable, Hashable, Sendable, CaseIterable {
         case .voiding: LocalizedText(zh: "作废", en: "voiding")
         case .operatorRegistration: LocalizedText(zh: "经营户登记", en: "operator registration")
         case .release: LocalizedText(zh: "解除扣留", en: "hold release")
+        case .equipmentRegistration, .equipmentInstallation, .equipmentInspection, .equipmentRepair, .equipmentDecommissioning:
+            EquipmentStep(self)!.label
         }
     }
 }

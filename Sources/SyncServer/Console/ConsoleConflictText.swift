@@ -41,6 +41,8 @@ enum ConsoleConflictText {
             return HTMLPage.escape(o.name)
         case .release(let r):
             return HTMLPage.escape("解除 lifts \(r.lifts.joined(separator: ", ")) · \(r.note)")
+        case .equipment(let step, let e):
+            return HTMLPage.escape("\(step.label.zh) \(step.label.en) · 设备 unit \(e.equipmentCode) · \(BusinessTime.display(e.time))")
         }
     }
 

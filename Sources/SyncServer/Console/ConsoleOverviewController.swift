@@ -35,6 +35,9 @@ struct ConsoleOverviewController {
         body += Self.tile(LocalizedText(zh: "今日被拒条目", en: "Entries rejected today"), rejected.values.reduce(0, +), link: nil)
         let complaints = try await service.openComplaintCounts().filter { admin.mayAccess(node: $0.key) }.values.reduce(0, +)
         body += Self.tile(LocalizedText(zh: "待处理投诉", en: "Open complaints"), complaints, link: "/console/complaints")
+        let overdue = try await service.overdueEquipmentCounts().filter { admin.mayAccess(node: $0.key) }.values.reduce(0, +)
+        body += Self.tile(LocalizedText(zh: "检验超期的特种设备", en: "Special equipment overdue for inspection"), overdue,
+                          link: "/console/equipment?overdue=true")
         body += "</div>"
         body += "<h2>\(ConsolePage.t("待处理冲突（按类型）", "Open conflicts by kind"))</h2>"
         let byKind = Dictionary(grouping: conflicts, by: \.kind)

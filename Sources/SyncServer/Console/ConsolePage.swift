@@ -119,6 +119,7 @@ enum ConsoleNavigation {
         Link(path: "/console/operators", label: LocalizedText(zh: "经营者", en: "Operators")),
         Link(path: "/console/recall", label: LocalizedText(zh: "召回", en: "Recall")),
         Link(path: "/console/complaints", label: LocalizedText(zh: "投诉", en: "Complaints")),
+        Link(path: "/console/equipment", label: LocalizedText(zh: "特种设备", en: "Special equipment")),
         Link(path: "/console/stats", label: LocalizedText(zh: "统计与导出", en: "Stats and exports")),
         Link(path: "/console/users", label: LocalizedText(zh: "用户", en: "Users")),
         Link(path: "/console/audit", label: LocalizedText(zh: "审计", en: "Audit")),

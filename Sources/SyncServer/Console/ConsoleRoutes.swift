@@ -26,5 +26,6 @@ enum ConsoleRoutes {
         signedIn.addRoutes(ConsoleAuditController(service: service).endpoints)
         signedIn.addRoutes(ConsoleStatsController(service: service).endpoints)
         signedIn.addRoutes(ConsoleComplaintsController(service: service).endpoints)
+        signedIn.addRoutes(ConsoleEquipmentController(service: service).endpoints)
     }
 }

@@ -44,6 +44,10 @@ struct TracePageController {
     }
 
     private func page(for code: String, context: SyncRequestContext) async throws -> Response {
+        // A special-equipment unit's 18-character code: its own page (EquipmentPage).
+        if let unit = try await service.publicEquipment(code.trimmingCharacters(in: .whitespaces)) {
+            return HTMLPage.response(EquipmentPage.html(unit), status: .ok)
+        }
         do {
             let trace = try await service.publicTrace(code)
             let page = TracePage.html(trace, complaintToken: service.complaintFormToken(code: trace.code))
