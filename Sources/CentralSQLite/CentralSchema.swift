@@ -187,6 +187,8 @@ enum CentralSchema {
         migrator.register("v14-equipment-units", sql: EquipmentSchema.sql)
         // Restricted products and the licences on record, for the licence checks at a sale (issue 17 item 4).
         migrator.register("v15-licences", sql: CentralStore.licencesSQL)
+        // The province's operator-credit settings: whether the public page shows grades (issue 18).
+        migrator.register("v16-operator-credit-settings", sql: CreditSchema.sql)
         return migrator
     }
 }

@@ -11,7 +11,7 @@ extension SyncServerCommand {
                 """,
             subcommands: [NodeCommand.self, EnrollCode.self, DeviceCommand.self, ConflictsCommand.self, HoldCommand.self, Recall.self, Stats.self,
                           UserCommand.self, AuditCommand.self, OperatorCommand.self, ComplaintsCommand.self, FindingsCommand.self,
-                          EquipmentCommand.self]
+                          EquipmentCommand.self, CreditCommand.self]
         )
     }
 }

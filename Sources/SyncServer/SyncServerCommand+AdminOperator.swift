@@ -4,12 +4,13 @@ import CentralCore
 import CentralSQLite
 
 extension SyncServerCommand.Admin {
-    /// `admin operator list`: a node's operators, personal numbers masked unless asked for (and audited).
+    /// `admin operator list`: a node's operators, personal numbers masked unless asked for (and audited);
+    /// `admin operator credit`: their credit.
     struct OperatorCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "operator",
-            abstract: "查看节点的经营户 / List a node's operators.",
-            subcommands: [List.self]
+            abstract: "查看节点的经营户及其信用 / List a node's operators and their credit.",
+            subcommands: [List.self, Credit.self]
         )
 
         struct List: ParsableCommand {

@@ -85,7 +85,8 @@ import Testing
                 #expect(!operation.roles.isEmpty, "\(operation.name) has no x-roles")
                 let id = operation.path.hasPrefix("/v1/admin/devices/") ? sold.first.deviceId
                     : operation.path.hasPrefix("/v1/admin/complaints/") ? "\(complaint.id)"
-                    : operation.path.hasPrefix("/v1/admin/findings/") ? "\(finding.id)" : "\(sold.conflict.id)"
+                    : operation.path.hasPrefix("/v1/admin/findings/") ? "\(finding.id)"
+                    : operation.path.hasPrefix("/v1/admin/operators/") ? "OP-46010001-001" : "\(sold.conflict.id)"
                 var uri = operation.path.replacingOccurrences(of: "{id}", with: id)
                     .replacingOccurrences(of: "{code}", with: batchCode).replacingOccurrences(of: "{kind}", with: "batches")
                     .replacingOccurrences(of: "{name}", with: "someone")
@@ -126,6 +127,7 @@ import Testing
         case "ReleaseRequest": #"{"note":"复检合格 / re-test passed"}"#
         case "ComplaintAnswer": #"{"status":"in_progress"}"#
         case "FindingFollowUp": #"{"status":"followed_up","note":"已核实 / checked"}"#
+        case "CreditSettings": #"{"publicGrade":false}"#
         case "NewAdminUser": #"{"name":"user-\#(serial)","role":"auditor","password":"Haikou-Mango-2026"}"#
         case let other?: throw UnknownBody(schema: other)
         }

@@ -45,6 +45,7 @@ struct ConsoleOperatorsController {
         <form method="get" action="/console/operators"><label>\(ConsolePage.t("节点", "Node")) \
         <select name="node">\(options)</select></label><button type="submit">\(ConsolePage.t("查看", "Show"))</button></form>
         """
+        html += "<p><a href=\"/console/credit?node=\(HTMLPage.escape(node))\">\(ConsolePage.t("查看这些经营户的信用分与等级", "See these operators' credit scores and grades"))</a></p>"
         if revealed {
             html += "<p class=\"hold\">\(ConsolePage.t("显示完整身份证号和手机号：此次查看已记入审计日志。", "Full ID and phone numbers shown: this view is in the audit log."))</p>"
         } else if mayReveal {

@@ -117,6 +117,7 @@ enum ConsoleNavigation {
     static let extraLinks: [Link] = [
         Link(path: "/console/devices", label: LocalizedText(zh: "设备", en: "Devices")),
         Link(path: "/console/operators", label: LocalizedText(zh: "经营者", en: "Operators")),
+        Link(path: "/console/credit", label: LocalizedText(zh: "信用", en: "Credit")),
         Link(path: "/console/recall", label: LocalizedText(zh: "召回", en: "Recall")),
         Link(path: "/console/complaints", label: LocalizedText(zh: "投诉", en: "Complaints")),
         Link(path: "/console/equipment", label: LocalizedText(zh: "特种设备", en: "Special equipment")),

@@ -26,6 +26,7 @@ enum ConsoleRoutes {
         signedIn.addRoutes(ConsoleAuditController(service: service).endpoints)
         signedIn.addRoutes(ConsoleStatsController(service: service).endpoints)
         signedIn.addRoutes(ConsoleComplaintsController(service: service).endpoints)
+        signedIn.addRoutes(ConsoleCreditController(service: service).endpoints)
         signedIn.addRoutes(ConsoleEquipmentController(service: service).endpoints)
     }
 }

@@ -50,7 +50,9 @@ struct TracePageController {
         }
         do {
             let trace = try await service.publicTrace(code)
-            let page = TracePage.html(trace, complaintToken: service.complaintFormToken(code: trace.code))
+            // The seller's grade only while the province shows grades (`admin credit public --on`); never its inputs.
+            let grade = try? await service.publicCreditGrade(trace.code)
+            let page = TracePage.html(trace, complaintToken: service.complaintFormToken(code: trace.code), creditGrade: grade ?? nil)
             return HTMLPage.response(page, status: .ok)
         } catch let refusal as TraceSyncError {
             context.logger.info("trace page refused", metadata: ["error.code": "\(refusal.code)"])

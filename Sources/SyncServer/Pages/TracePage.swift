@@ -9,8 +9,9 @@ import CentralSQLite
 /// to call when a batch on the chain is held or failed its test and was destroyed, and plain words for a batch
 /// destroyed or voided.
 enum TracePage {
-    /// The page for a found code; with `complaintToken`, the complaint form (`ComplaintPage.form`) at its end.
-    static func html(_ trace: PublicTrace, complaintToken: String? = nil) -> String {
+    /// The page for a found code; with `complaintToken`, the complaint form (`ComplaintPage.form`) at its end; with
+    /// `creditGrade`, the selling operator's grade (`creditCard`).
+    static func html(_ trace: PublicTrace, complaintToken: String? = nil, creditGrade: CreditGrade? = nil) -> String {
         var body = "<h1>产品追溯</h1><p class=\"en\">Product trace</p>"
         body += banners(trace)
         body += "<div class=\"card\">"
@@ -18,6 +19,7 @@ enum TracePage {
         body += HTMLPage.bilingual("产品：\(trace.product.zh)", "Product: \(trace.product.en)")
         body += HTMLPage.bilingual("产地：\(trace.origin.zh)", "Origin: \(trace.origin.en)")
         body += "</div>"
+        if let creditGrade { body += creditCard(creditGrade) }
         body += "<h2>流通环节</h2><p class=\"en\">Where it has been, from the origin to you</p><ol>"
         for stop in trace.stops.reversed() { body += html(stop) }
         body += "</ol>"
