@@ -185,6 +185,8 @@ enum CentralSchema {
         migrator.register("v12-supervision-findings", sql: SupervisionSchema.sql)
         // Special-equipment units as their life events make them, and which events are whose (issue 17).
         migrator.register("v14-equipment-units", sql: EquipmentSchema.sql)
+        // Serialised items and their cases and pallets (issue 17 item 2).
+        migrator.register("v13-packing", sql: CentralStore.packingSQL)
         // Restricted products and the licences on record, for the licence checks at a sale (issue 17 item 4).
         migrator.register("v15-licences", sql: CentralStore.licencesSQL)
         // The province's operator-credit settings: whether the public page shows grades (issue 18).

@@ -119,6 +119,10 @@ extension Output {
         case .operatorRegistration(let registered): detail = registered.name
         case .release(let release): detail = release.note + text(" → 解除 ", " → lifts ") + release.lifts.joined(separator: ", ")
         case .equipment(_, let unit): detail = unit.equipmentCode
+        case .packing(let packing):
+            detail = "\(packing.contents.count) → \(text(packing.level.label)) " + packing.container.grouped
+        case .unpacking(let unpacking):
+            detail = "\(unpacking.contents.count) ← " + unpacking.container.grouped
         }
         var flags = ""
         if line.version > 0 { flags += text(" [已更正×\(line.version)]", " [corrected ×\(line.version)]") }

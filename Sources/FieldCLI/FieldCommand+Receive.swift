@@ -22,14 +22,24 @@ extension FieldCommand {
         @Option(help: "产地证明编号 / origin certificate") var originCert: String?
         @Option(help: "车牌号 / vehicle plate") var vehiclePlate: String?
         @Option(help: "进场时间，默认现在 / time (default now), e.g. 2026-11-24 05:12") var time: String?
+        @Option(help: "药品批准文号 / drug approval number, e.g. 国药准字H46020101") var approvalNumber: String?
+        @Option(help: "生产批号 / lot number") var lotNumber: String?
+        @Option(help: "有效期至 / expiry date, YYYY-MM-DD") var expiry: String?
+        @Option(name: .customLong("item"), help: "物品码（药品追溯码，20 位）；可多次 / item code (drug trace code); repeat")
+        var items: [String] = []
 
         func run() throws {
             try options.withStore { store, output in
-                let result = try store.receive(ReceiptInput(
+                var input = ReceiptInput(
                     product: product, quantity: quantity, unit: unit, operatorRef: operatorRef, supplier: supplier,
                     origin: origin, upstreamCode: upstreamCode, quarantineCert: quarantineCert,
                     meatQualityCert: meatQualityCert, originCert: originCert, vehiclePlate: vehiclePlate, time: time
-                ))
+                )
+                input.approvalNumber = approvalNumber
+                input.lotNumber = lotNumber
+                input.expiry = expiry
+                input.items = items
+                let result = try store.receive(input)
                 try output.emit(["code": result.code.digits, "eventId": result.eventId]) {
                     output.text("已登记进场，追溯码 ", "receipt recorded, trace code ") + result.code.grouped
                 }

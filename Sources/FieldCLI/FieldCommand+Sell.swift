@@ -20,12 +20,16 @@ extension FieldCommand {
         @Option(help: "承运单位的道路危险货物运输许可证编号 / the carrier's dangerous goods road transport permit")
         var carrierPermit: String?
         @Option(help: "运输车辆号牌，如 琼A·D1234 / the delivering vehicle's plate") var vehicle: String?
+        @Option(name: .customLong("case"), help: "整箱或整托售出的箱/托盘码；可多次 / a case or pallet sold whole; repeat")
+        var containers: [String] = []
 
         func run() throws {
             try options.withStore { store, output in
                 let code = try PastedCode.text(codeWords, field: "code")
-                let result = try store.sell(SaleInput(code: code, quantity: quantity, buyer: buyer, price: price, time: time,
-                                                   carrier: carrier, carrierPermit: carrierPermit, vehiclePlate: vehicle))
+                var input = SaleInput(code: code, quantity: quantity, buyer: buyer, price: price, time: time,
+                                      carrier: carrier, carrierPermit: carrierPermit, vehiclePlate: vehicle)
+                input.containers = containers
+                let result = try store.sell(input)
                 try output.emit(["code": result.code.digits, "eventId": result.eventId]) {
                     output.text("已登记交易，买方追溯码 ", "sale recorded, buyer's trace code ") + result.code.grouped
                 }

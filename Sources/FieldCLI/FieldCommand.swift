@@ -15,7 +15,7 @@ struct FieldCommand: AsyncParsableCommand {
         subcommands: [
             Init.self, Enroll.self, Sync.self, Receive.self, Inspect.self, Sell.self, Dispose.self, Correct.self, VoidEvent.self,
             OperatorCommand.self, Batches.self, Show.self, Trace.self, Import.self, Products.self,
-            Status.self, Verify.self, Export.self, EquipmentCommand.self,
+            Status.self, Verify.self, Export.self, Pack.self, Unpack.self, EquipmentCommand.self,
         ]
     )
 }

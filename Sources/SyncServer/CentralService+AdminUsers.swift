@@ -69,6 +69,9 @@ extension CentralService {
     /// The recall list of a code, with the nodes of the batches the code leads to (whose admins may see it).
     nonisolated func recallWithNodes(_ code: String) async throws -> (report: RecallReport, nodes: [String]) {
         try await read { store in
+            if let report = try store.containerRecall(code) {
+                return (report, report.batches.compactMap { $0.node?.code })
+            }
             let traces = try store.traceForward(code)
             return (try store.recall(code, traces: traces), traces.compactMap { $0.batch.node?.code })
         }

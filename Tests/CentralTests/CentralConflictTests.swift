@@ -67,16 +67,27 @@ struct CentralConflictTests {
         case .implausibleTime:
             try a.append(S.receipt(batch, time: S.receivedAt + 2 * S.day), id: "r", at: morning)
             candidates = ["r"]
-        case .decommissionedInUse:
-            try a.append(EquipmentSamples.registration(), id: "reg", at: morning)
-            try a.append(EquipmentSamples.decommissioning(time: morning + minute), id: "d", at: morning + minute)
-            try b.append(EquipmentSamples.inspection(time: morning + 10 * minute), id: "i-b", at: morning + 10 * minute)
-            candidates = ["d", "i-b"]
+        case .packingConflict:
+            // One box packed into a case on each device, offline.
+            try a.append(.receipt(Receipt(batchCode: batch, node: S.node, product: "200101", quantity: S.kg(2), unit: "box",
+                                          operatorId: S.zhang, supplier: "海南海神同洲制药有限公司", origin: "469023",
+                                          items: ["81462350000123450017"], time: morning)), id: "r", at: morning)
+            try a.append(.packing(Packing(batchCode: batch, container: S.code(2), level: .case,
+                                          contents: ["81462350000123450017"], time: morning)), id: "p-a", at: morning + minute)
+            try b.append(.packing(Packing(batchCode: batch, container: S.code(2, device: 2), level: .case,
+                                          contents: ["81462350000123450017"], time: morning)), id: "p-b",
+                         at: morning + 2 * minute)
+            candidates = ["p-a", "p-b"]
         case .unlicensedSale:
             // 氧乐果, a restricted pesticide, sold to a buyer named only as text: no licence on record.
             try a.append(S.receipt(batch, product: "600104"), id: "r", at: morning)
             try a.append(S.sale(batch, child: S.code(2), quantity: 5), id: "s-a", at: morning + 10 * minute)
             candidates = ["s-a"]
+        case .decommissionedInUse:
+            try a.append(EquipmentSamples.registration(), id: "reg", at: morning)
+            try a.append(EquipmentSamples.decommissioning(time: morning + minute), id: "d", at: morning + minute)
+            try b.append(EquipmentSamples.inspection(time: morning + 10 * minute), id: "i-b", at: morning + 10 * minute)
+            candidates = ["d", "i-b"]
         }
         let answers = [try harness.push(a), try harness.push(b)]
         if kind == .orphan { harness.now += 2 * S.day }

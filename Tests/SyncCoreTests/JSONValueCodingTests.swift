@@ -21,6 +21,10 @@ struct JSONValueCodingTests {
         MergeSamples.registration("OP-46010001-010", creditCode: nil),
         .release(Release(batchCode: batch, lifts: ["0190a0b1-0000-7000-8000-000000000001"], retests: [], note: "复检合格",
                          time: marketMorning)),
+        .packing(Packing(batchCode: batch, container: MergeSamples.code(9), level: .case,
+                         contents: ["81462350000123450017", "81462350000123450024"], time: marketMorning)),
+        .unpacking(Unpacking(batchCode: batch, container: MergeSamples.code(9), contents: ["81462350000123450017"],
+                             time: marketMorning)),
     ]
 
     /// The JSON value of `value` the slow way: `JSONEncoder` bytes parsed again.
@@ -41,6 +45,8 @@ struct JSONValueCodingTests {
         case .voiding(let value): (direct, slow) = (try JSONValue(encoding: value), try Self.throughBytes(value))
         case .operatorRegistration(let value): (direct, slow) = (try JSONValue(encoding: value), try Self.throughBytes(value))
         case .release(let value): (direct, slow) = (try JSONValue(encoding: value), try Self.throughBytes(value))
+        case .packing(let value): (direct, slow) = (try JSONValue(encoding: value), try Self.throughBytes(value))
+        case .unpacking(let value): (direct, slow) = (try JSONValue(encoding: value), try Self.throughBytes(value))
         case .equipment(_, let value): (direct, slow) = (try JSONValue(encoding: value), try Self.throughBytes(value))
         }
         #expect(direct == slow)

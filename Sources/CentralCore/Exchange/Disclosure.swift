@@ -14,18 +14,23 @@ public enum Disclosure {
         switch (audience, kind) {
         case (.exchange, .receipt):
             ["batchCode", "node", "product", "quantity", "unit", "operatorId", "supplier", "origin", "upstreamCode",
-             "quarantineCert", "meatQualityCert", "originCert", "vehiclePlate", "time"]
+             "quarantineCert", "meatQualityCert", "originCert", "vehiclePlate", "approvalNumber", "lotNumber", "expiry",
+             "items", "time"]
         case (.epcis, .receipt):
             ["batchCode", "node", "product", "quantity", "unit", "origin", "upstreamCode", "quarantineCert",
-             "meatQualityCert", "originCert", "time"]
+             "meatQualityCert", "originCert", "approvalNumber", "lotNumber", "expiry", "items", "time"]
         // The upstream code links the chain a consumer's trace follows back to the origin.
-        case (.consumer, .receipt): ["batchCode", "node", "product", "unit", "origin", "upstreamCode", "time"]
+        // A drug's approval number, lot and expiry are printed on its box: the consumer checks them.
+        case (.consumer, .receipt):
+            ["batchCode", "node", "product", "unit", "origin", "upstreamCode", "approvalNumber", "lotNumber", "expiry",
+             "time"]
         case (.exchange, .inspection), (.epcis, .inspection): ["batchCode", "item", "method", "value", "passed", "time"]
         case (.consumer, .inspection): ["batchCode", "item", "passed", "time"]
         // A hazardous delivery's carrier, permit and vehicle go to the regulator's exchange, never to consumers.
         case (.exchange, .sale):
-            ["batchCode", "childCode", "buyerOperatorId", "quantity", "carrier", "carrierPermit", "vehiclePlate", "time"]
-        case (.epcis, .sale): ["batchCode", "childCode", "quantity", "time"]
+            ["batchCode", "childCode", "buyerOperatorId", "quantity", "containers", "carrier", "carrierPermit",
+             "vehiclePlate", "time"]
+        case (.epcis, .sale): ["batchCode", "childCode", "quantity", "containers", "time"]
         case (.consumer, .sale): ["batchCode", "childCode", "time"]
         case (.exchange, .disposal): ["batchCode", "quantity", "reason", "witness", "time"]
         case (.epcis, .disposal): ["batchCode", "quantity", "reason", "time"]
@@ -42,6 +47,11 @@ public enum Disclosure {
         case (_, .equipmentRegistration), (_, .equipmentInstallation), (_, .equipmentInspection), (_, .equipmentRepair),
              (_, .equipmentDecommissioning):
             EquipmentDisclosure.members(EquipmentStep(kind)!, for: audience)
+        // Packing names item and container codes only: nothing personal or secret.
+        case (.exchange, .packing), (.epcis, .packing), (.consumer, .packing):
+            ["batchCode", "container", "level", "contents", "time"]
+        case (.exchange, .unpacking), (.epcis, .unpacking), (.consumer, .unpacking):
+            ["batchCode", "container", "contents", "time"]
         }
     }
 

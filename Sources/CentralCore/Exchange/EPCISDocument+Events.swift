@@ -37,6 +37,8 @@ extension EPCISDocument {
         case .inspection: inspection(fields, exported)
         case .sale: sale(fields, exported)
         case .disposal: disposal(fields, exported)
+        case .packing: aggregation(fields, exported, action: "ADD", bizStep: CBV.packing)
+        case .unpacking: aggregation(fields, exported, action: "DELETE", bizStep: CBV.unpacking)
         case .equipmentRegistration, .equipmentInstallation, .equipmentInspection, .equipmentRepair, .equipmentDecommissioning:
             equipment(fields, exported)
         case .correction, .voiding, .operatorRegistration, .release: [:]

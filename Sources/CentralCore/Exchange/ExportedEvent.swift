@@ -59,7 +59,7 @@ public struct ExportedEvent: Hashable, Sendable {
     public static func isExported(_ kind: EventKind) -> Bool {
         switch kind {
         case .equipmentRegistration, .equipmentInstallation, .equipmentInspection, .equipmentRepair, .equipmentDecommissioning: true
-        case .receipt, .inspection, .sale, .disposal: true
+        case .receipt, .inspection, .sale, .disposal, .packing, .unpacking: true
         case .correction, .voiding, .operatorRegistration, .release: false
         }
     }

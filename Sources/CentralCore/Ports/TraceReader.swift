@@ -16,6 +16,10 @@ public protocol TraceReader {
     /// The recall list of `code` from its forward trace `traces`, with the holder of every batch still holding goods.
     func recall(_ code: String, traces: [ForwardTrace]) throws -> RecallReport
 
+    /// The recall of a case or pallet: every item in it and the sales that sold it whole, with what was sold
+    /// downstream; nil when no packing names `input`.
+    func containerRecall(_ input: String) throws -> RecallReport?
+
     /// Backward trace: the batch a code names, then each upstream code's batch, to the origin.
     func traceBackward(_ input: String) throws -> (stops: [TraceStop], externalUpstream: String?)
 

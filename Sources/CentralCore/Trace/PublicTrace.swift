@@ -51,6 +51,8 @@ public struct PublicTrace: Codable, Hashable, Sendable {
     public let stops: [Stop]
     /// True when any batch on the chain is under a food-safety hold.
     public let foodSafetyHold: Bool
+    /// For a serialised item's code (a drug box's 药品追溯码): its case, lot, approval number and expiry.
+    public var item: PublicItem?
 
     /// The public view of a backward trace, with regions named by `regions`.
     public init(code: String, stops: [TraceStop], regions: RegionNames) {

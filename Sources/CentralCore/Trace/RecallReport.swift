@@ -43,6 +43,9 @@ public struct RecallReport: Codable, Hashable, Sendable {
     public let totalSold: [String: String]
     public let totalDisposed: [String: String]
     public let totalOnHand: [String: String]
+    /// For a case's or pallet's recall: every item in it (through the cases on a pallet); the rows are then the
+    /// sales of the container (or of a container holding it) and what was sold downstream of them.
+    public var items: [RecalledItem]?
 
     /// Flattens a forward trace; `holders` names, by batch code, the operator each batch was received for (its
     /// `operatorId` and, when registered, the operator).

@@ -56,6 +56,10 @@ extension SQLitePushTransaction {
             rows.operators.add(registered.id, registered.node, registered.name, registered.creditCode, record.text,
                                record.envelope, aliasOf, eventId)
             try store.saveLicences(of: registered, eventId: eventId)
+        case .linkItems(let items, let batch, let eventId):
+            for item in items { rows.items.add(item, batch.digits, eventId) }
+        case .linkContainer(let code, let batch, let eventId, let level):
+            rows.containers.add(code.digits, batch.digits, eventId, level.rawValue)
         case .saveEquipment(let state, let eventId):
             try saveEquipment(state, eventId: eventId)
         case .saveBatch(let state):
@@ -142,6 +146,8 @@ private struct PushRows {
     )
     var links = MultiRowInsert("INSERT INTO trace_links (code, batch_code, event_id, kind)", columns: 4)
     var certificates = MultiRowInsert("INSERT INTO certificates (certificate, event_id, operator_id)", columns: 3)
+    var items = MultiRowInsert("INSERT OR IGNORE INTO items (code, batch_code, event_id)", columns: 3)
+    var containers = MultiRowInsert("INSERT OR IGNORE INTO containers (code, batch_code, event_id, level)", columns: 4)
     var operators = MultiRowInsert(
         "INSERT OR REPLACE INTO operators (id, node, name, credit_code, record, sealed, canonical_id, event_id)",
         columns: 8
@@ -161,6 +167,8 @@ private struct PushRows {
         try events.flush(into: database)
         try links.flush(into: database)
         try certificates.flush(into: database)
+        try items.flush(into: database)
+        try containers.flush(into: database)
         try operators.flush(into: database)
         var orphans = MultiRowInsert("INSERT INTO orphans (event_id, batch_code, node, received_at)", columns: 4)
         for hold in holds { orphans.add(hold.eventId, hold.batch, hold.node, hold.receivedAt) }

@@ -7,6 +7,7 @@ extension CentralStore {
     /// - Throws: `TraceSyncError` `trace_code_format` / `trace_code_check` for a mistyped code, `unknown_code` for
     ///   one that names nothing, `voided_code` for the child code of a sale the market voided.
     public func publicTrace(_ input: String) throws -> PublicTrace {
+        if let item = try itemTrace(input) { return item }
         let code = try TraceCode(parsing: input)
         let trace = try traceBackward(code.digits)
         guard !trace.stops.isEmpty else { throw Self.unknownCode(code) }

@@ -5,7 +5,8 @@ public import SyncCore
 extension CentralStore {
     /// The recall list for a batch code, a child code or a supplier's upstream code.
     public func recall(_ code: String) throws -> RecallReport {
-        try recall(code, traces: try traceForward(code))
+        if let report = try containerRecall(code) { return report }
+        return try recall(code, traces: try traceForward(code))
     }
 
     /// The recall list of `code` from its forward trace `traces`, with the holder of every batch still holding goods.

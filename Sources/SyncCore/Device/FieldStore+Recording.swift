@@ -39,7 +39,7 @@ extension FieldStore {
         let receiver = try lookups.operator(input.operatorRef, in: self)
         let supplier = try Validation.required(input.supplier, field: "supplier", zh: "供货方", en: "the supplier")
         let origin = try lookups.region(input.origin, in: self)
-        return Receipt(
+        let receipt = Receipt(
             batchCode: TraceCode.make(node: identity.node, deviceNumber: identity.deviceNumber, date: "000101", serial: 1),
             node: identity.node, product: product.code, quantity: quantity, unit: unit, operatorId: receiver.id,
             supplier: supplier, origin: origin.code, upstreamCode: try upstreamCode(input.upstreamCode),
@@ -49,6 +49,7 @@ extension FieldStore {
             vehiclePlate: input.vehiclePlate?.trimmingSpaces.uppercased().nonEmpty,
             time: try self.time(input.time)
         )
+        return try Self.withItems(receipt, input, industry: product.industry)
     }
 
     /// 检测: records a test of a batch; a failed test holds it.
@@ -99,6 +100,7 @@ extension FieldStore {
             carrier: input.carrier?.trimmingSpaces.nonEmpty, carrierPermit: carrierPermit,
             vehiclePlate: input.vehiclePlate?.trimmingSpaces.uppercased().nonEmpty
         )
+        sale.containers = try soldContainers(input.containers, of: state)
         try database.inTransaction {
             sale.childCode = try mintCode(time: time)
             try append(.sale(sale), id: id)

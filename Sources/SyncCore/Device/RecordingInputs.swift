@@ -13,6 +13,11 @@ public struct ReceiptInput: Sendable {
     public var vehiclePlate: String?
     /// Business time; now when nil.
     public var time: String?
+    /// A drug's 药品批准文号, 生产批号 and 有效期至 (`YYYY-MM-DD`), and the serialised items' codes (药品追溯码).
+    public var approvalNumber: String? = nil
+    public var lotNumber: String? = nil
+    public var expiry: String? = nil
+    public var items: [String] = []
 
     public init(
         product: String, quantity: String, unit: String? = nil, operatorRef: String, supplier: String,
@@ -45,6 +50,8 @@ public struct SaleInput: Sendable {
     public var carrier: String?
     public var carrierPermit: String?
     public var vehiclePlate: String?
+    /// The cases or pallets of the batch sold whole, as typed.
+    public var containers: [String] = []
 
     public init(code: String, quantity: String, buyer: String, price: String? = nil, time: String? = nil,
                 carrier: String? = nil, carrierPermit: String? = nil, vehiclePlate: String? = nil) {

@@ -7,7 +7,7 @@ extension ConflictKind {
         // A unit's events have no batch to void them in: the admin accepts, and follows up on site.
         case .decommissionedInUse: [.accept]
         case .oversold, .heldTraded, .holdVoided, .certificateReuse, .duplicateOperator, .orphan, .implausibleTime,
-             .unlicensedSale:
+             .unlicensedSale, .packingConflict:
             [.void, .accept]
         }
     }

@@ -25,6 +25,9 @@ public enum ConflictKind: String, Codable, Hashable, Sendable, CaseIterable {
     /// expired on the sale's day, the wrong kind), or a hazardous delivery without the carrier's permit: the sale
     /// stands (never refused offline) and an admin looks. A licence recorded later does not close it (LicenceRules).
     case unlicensedSale = "unlicensed_sale"
+    /// Items packed into a case while another case holds them, or after they were sold (their case sold whole) or
+    /// their batch disposed or held: the later packing (by HLC) holds them, every packing stands, and an admin looks.
+    case packingConflict = "packing_conflict"
 
     public var label: LocalizedText {
         switch self {
@@ -39,6 +42,8 @@ public enum ConflictKind: String, Codable, Hashable, Sendable, CaseIterable {
         case .decommissionedInUse:
             LocalizedText(zh: "报废后仍有记录（特种设备）", en: "recorded after decommissioning (special equipment)")
         case .unlicensedSale: LocalizedText(zh: "无证销售（买方或承运方许可证不符）", en: "unlicensed sale (buyer's or carrier's licence missing)")
+        case .packingConflict:
+            LocalizedText(zh: "装箱冲突（已在他箱、已售出或已销毁）", en: "packing conflict (already in another case, sold or disposed)")
         }
     }
 }

@@ -55,6 +55,10 @@ struct ConflictRules {
             if let batch, let finding = holdUndone(voiding.target, batch: batch, value: "void: \(voiding.reason)") {
                 findings.append(finding)
             }
+        case .packing(let packing):
+            if let batch, let finding = PackingChecks.conflict(packing, eventId: event.id, batch: batch) {
+                findings.append(finding)
+            }
         default: break
         }
         if let batch { findings += flagConflicts(after: after, flags: batch.flags) }

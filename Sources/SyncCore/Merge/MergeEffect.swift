@@ -20,6 +20,10 @@ public enum MergeEffect: Hashable, Sendable {
     case saveBatch(BatchState)
     /// Event `eventId` is one of unit `state.code`'s life events, and `state` the unit after it.
     case saveEquipment(EquipmentState, eventId: String)
+    /// A receipt names serialised items (a drug's 药品追溯码): each now leads to batch `batch`.
+    case linkItems([String], batch: TraceCode, eventId: String)
+    /// A packing names case or pallet `code` in batch `batch`.
+    case linkContainer(TraceCode, batch: TraceCode, eventId: String, level: PackingLevel)
 }
 
 /// What a trace code names.

@@ -38,7 +38,7 @@ extension MergeInputs {
             conflicts.apply(change)
         case .saveBatch(let state):
             batches[state.code] = state
-        case .holdOrphan, .flagOrphan, .saveEquipment:
+        case .holdOrphan, .flagOrphan, .saveEquipment, .linkItems, .linkContainer:
             break
         }
     }

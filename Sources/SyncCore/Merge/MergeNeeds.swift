@@ -36,6 +36,8 @@ public struct MergeNeeds: Hashable, Sendable {
                 certificates.insert(certificate)
                 conflicts.insert(ConflictBook.Key(kind: .certificateReuse, subject: "certificate:\(certificate)"))
             }
+        case .packing(let packing):
+            codes.insert(packing.container)
         case .equipment(_, let unit):
             equipment.insert(unit.equipmentCode)
             conflicts.insert(ConflictBook.Key(kind: .decommissionedInUse, subject: EquipmentRules.subject(unit.equipmentCode)))

@@ -70,8 +70,14 @@ public enum MergeRules {
                 effects.append(.recordCertificate(certificate, eventId: event.id, operatorId: receipt.operatorId))
             }
             effects.append(.releaseOrphans(batch: receipt.batchCode))
+            if let items = receipt.items, !items.isEmpty {
+                effects.append(.linkItems(items, batch: receipt.batchCode, eventId: event.id))
+            }
         case .sale(let sale):
             effects.append(.linkCode(sale.childCode, batch: sale.batchCode, eventId: event.id, kind: .sale))
+        case .packing(let packing):
+            effects.append(.linkContainer(packing.container, batch: packing.batchCode, eventId: event.id,
+                                          level: packing.level))
         case .operatorRegistration(let registered):
             effects.append(.registerOperator(registered, eventId: event.id, aliasOf: aliasOf))
         default:
@@ -101,6 +107,7 @@ public enum MergeRules {
             guard inputs.regions.contains(receipt.origin) else { throw Refusal.unknown("origin", receipt.origin) }
             try checkOperator(receipt.operatorId, field: "operatorId", deviceNode: deviceNode, inputs: inputs)
             guard !inputs.takenCodes.contains(receipt.batchCode) else { throw Refusal.codeTaken(receipt.batchCode) }
+            try PackingChecks.receipt(receipt)
             return nil
         case .operatorRegistration(let registered):
             guard registered.node == deviceNode else { throw Refusal.outOfScope(registered.node) }
@@ -133,6 +140,8 @@ public enum MergeRules {
             guard sale.quantity > .zero else { throw Validation.badQuantity(sale.quantity.description) }
         case .disposal(let disposal):
             guard disposal.quantity > .zero else { throw Validation.badQuantity(disposal.quantity.description) }
+        case .packing, .unpacking:
+            try PackingChecks.orphan(body, inputs: inputs)
         default: break
         }
     }
@@ -147,6 +156,9 @@ public enum MergeRules {
             if let buyer = sale.buyerOperatorId {
                 try checkOperator(buyer, field: "buyerOperatorId", deviceNode: deviceNode, inputs: inputs)
             }
+            try PackingChecks.sale(sale, state: state)
+        case .packing, .unpacking:
+            try PackingChecks.against(body, state: state, inputs: inputs)
         case .disposal(let disposal):
             guard disposal.quantity > .zero else { throw Validation.badQuantity(disposal.quantity.description) }
         case .correction(let correction):

@@ -9,7 +9,7 @@ public enum CorrectableFields {
         case .inspection: ["item", "method", "value", "result"]
         case .sale: ["quantity", "price", "buyer"]
         case .disposal: ["quantity", "reason", "witness"]
-        case .correction, .voiding, .operatorRegistration, .release, .equipmentRegistration, .equipmentInstallation, .equipmentInspection, .equipmentRepair, .equipmentDecommissioning: []
+        case .correction, .voiding, .operatorRegistration, .release, .equipmentRegistration, .equipmentInstallation, .equipmentInspection, .equipmentRepair, .equipmentDecommissioning, .packing, .unpacking: []
         }
     }
 
@@ -76,7 +76,7 @@ public enum CorrectableFields {
             default: throw unknown(field, body.kind)
             }
             return .disposal(disposal)
-        case .correction, .voiding, .operatorRegistration, .release, .equipment:
+        case .correction, .voiding, .operatorRegistration, .release, .equipment, .packing, .unpacking:
             throw unknown(field, body.kind)
         }
     }

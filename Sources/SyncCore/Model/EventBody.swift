@@ -10,6 +10,8 @@ public enum EventBody: Hashable, Sendable {
     case release(Release)
     /// A step of a special-equipment unit's life (no batch).
     case equipment(EquipmentStep, EquipmentEvent)
+    case packing(Packing)
+    case unpacking(Unpacking)
 
     public var kind: EventKind {
         switch self {
@@ -22,6 +24,8 @@ public enum EventBody: Hashable, Sendable {
         case .operatorRegistration: .operatorRegistration
         case .release: .release
         case .equipment(let step, _): step.eventKind
+        case .packing: .packing
+        case .unpacking: .unpacking
         }
     }
 
@@ -36,6 +40,8 @@ public enum EventBody: Hashable, Sendable {
         case .voiding(let value): value.batchCode
         case .release(let value): value.batchCode
         case .equipment: nil
+        case .packing(let value): value.batchCode
+        case .unpacking(let value): value.batchCode
         case .operatorRegistration: nil
         }
     }
@@ -51,6 +57,8 @@ public enum EventBody: Hashable, Sendable {
         case .voiding(let value): value.time
         case .release(let value): value.time
         case .equipment(_, let value): value.time
+        case .packing(let value): value.time
+        case .unpacking(let value): value.time
         case .operatorRegistration: nil
         }
     }
@@ -68,6 +76,8 @@ public enum EventBody: Hashable, Sendable {
         case .operatorRegistration(let value): fields = try JSONValue(encoding: value)
         case .release(let value): fields = try JSONValue(encoding: value)
         case .equipment(_, let value): fields = try JSONValue(encoding: value)
+        case .packing(let value): fields = try JSONValue(encoding: value)
+        case .unpacking(let value): fields = try JSONValue(encoding: value)
         }
         guard case .object(var members) = fields else { return fields }
         members["eventId"] = .string(id)
@@ -91,6 +101,8 @@ public enum EventBody: Hashable, Sendable {
         case .release: body = .release(try payload.decode(Release.self))
         case .equipmentRegistration, .equipmentInstallation, .equipmentInspection, .equipmentRepair, .equipmentDecommissioning:
             body = .equipment(EquipmentStep(kind)!, try payload.decode(EquipmentEvent.self))
+        case .packing: body = .packing(try payload.decode(Packing.self))
+        case .unpacking: body = .unpacking(try payload.decode(Unpacking.self))
         }
         return (id, body)
     }

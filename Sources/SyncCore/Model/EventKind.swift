@@ -26,6 +26,10 @@ public enum EventKind: String, Codable, Hashable, Sendable, CaseIterable {
     case equipmentRepair = "equipment_repair"
     /// 特种设备报废: the unit is out of use; later life events are flagged.
     case equipmentDecommissioning = "equipment_decommissioning"
+    /// 装箱/组托: items into a case, cases onto a pallet.
+    case packing
+    /// 拆箱/拆托: items out of a case, cases off a pallet.
+    case unpacking
 
     /// The name shown to people.
     public var label: LocalizedText {
@@ -40,6 +44,8 @@ public enum EventKind: String, Codable, Hashable, Sendable, CaseIterable {
         case .release: LocalizedText(zh: "解除扣留", en: "hold release")
         case .equipmentRegistration, .equipmentInstallation, .equipmentInspection, .equipmentRepair, .equipmentDecommissioning:
             EquipmentStep(self)!.label
+        case .packing: LocalizedText(zh: "装箱", en: "packing")
+        case .unpacking: LocalizedText(zh: "拆箱", en: "unpacking")
         }
     }
 }

@@ -16,10 +16,22 @@ public struct Receipt: Codable, Hashable, Sendable {
     public var meatQualityCert: String?
     public var originCert: String?
     public var vehiclePlate: String?
+    /// A drug's 药品批准文号 (国药准字…), checked by `DrugApprovalNumber`.
+    public var approvalNumber: String?
+    /// 生产批号: the maker's lot number.
+    public var lotNumber: String?
+    /// 有效期至: the expiry date, `YYYY-MM-DD`.
+    public var expiry: String?
+    /// The serialised items received (a drug's 20-digit 药品追溯码 on each box), packed later into cases.
+    public var items: [String]?
     /// Business time, milliseconds since the Unix epoch.
     public var time: Int64
 
-    package init(batchCode: TraceCode, node: String, product: String, quantity: Quantity, unit: String, operatorId: String, supplier: String, origin: String, upstreamCode: String? = nil, quarantineCert: String? = nil, meatQualityCert: String? = nil, originCert: String? = nil, vehiclePlate: String? = nil, time: Int64) {
+    package init(batchCode: TraceCode, node: String, product: String, quantity: Quantity, unit: String, operatorId: String, supplier: String, origin: String, upstreamCode: String? = nil, quarantineCert: String? = nil, meatQualityCert: String? = nil, originCert: String? = nil, vehiclePlate: String? = nil, approvalNumber: String? = nil, lotNumber: String? = nil, expiry: String? = nil, items: [String]? = nil, time: Int64) {
+        self.approvalNumber = approvalNumber
+        self.lotNumber = lotNumber
+        self.expiry = expiry
+        self.items = items
         self.batchCode = batchCode
         self.node = node
         self.product = product
@@ -75,11 +87,11 @@ public struct Sale: Codable, Hashable, Sendable {
     public var carrierPermit: String?
     /// The delivering vehicle's plate.
     public var vehiclePlate: String?
+    /// The cases or pallets sold whole (`Packing`), if any: a recall of one reaches this sale.
+    public var containers: [TraceCode]?
 
-    package init(batchCode: TraceCode, childCode: TraceCode, buyerOperatorId: String? = nil, buyerName: String? = nil, quantity: Quantity, price: Price? = nil, time: Int64, carrier: String? = nil, carrierPermit: String? = nil, vehiclePlate: String? = nil) {
-        self.carrier = carrier
-        self.carrierPermit = carrierPermit
-        self.vehiclePlate = vehiclePlate
+    package init(batchCode: TraceCode, childCode: TraceCode, buyerOperatorId: String? = nil, buyerName: String? = nil, quantity: Quantity, price: Price? = nil, time: Int64, carrier: String? = nil, carrierPermit: String? = nil, vehiclePlate: String? = nil, containers: [TraceCode]? = nil) {
+        self.containers = containers
         self.batchCode = batchCode
         self.childCode = childCode
         self.buyerOperatorId = buyerOperatorId
@@ -87,6 +99,9 @@ public struct Sale: Codable, Hashable, Sendable {
         self.quantity = quantity
         self.price = price
         self.time = time
+        self.carrier = carrier
+        self.carrierPermit = carrierPermit
+        self.vehiclePlate = vehiclePlate
     }
 }
 

@@ -43,6 +43,10 @@ enum ConsoleConflictText {
             return HTMLPage.escape("解除 lifts \(r.lifts.joined(separator: ", ")) · \(r.note)")
         case .equipment(let step, let e):
             return HTMLPage.escape("\(step.label.zh) \(step.label.en) · 设备 unit \(e.equipmentCode) · \(BusinessTime.display(e.time))")
+        case .packing(let p):
+            return HTMLPage.escape("装箱 packs \(p.contents.count) → \(p.container.digits)")
+        case .unpacking(let u):
+            return HTMLPage.escape("拆箱 unpacks \(u.contents.count) ← \(u.container.digits)")
         }
     }
 

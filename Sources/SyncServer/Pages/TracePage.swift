@@ -19,6 +19,7 @@ enum TracePage {
         body += HTMLPage.bilingual("产品：\(trace.product.zh)", "Product: \(trace.product.en)")
         body += HTMLPage.bilingual("产地：\(trace.origin.zh)", "Origin: \(trace.origin.en)")
         body += "</div>"
+        if let item = trace.item { body += itemCard(item) }
         if let creditGrade { body += creditCard(creditGrade) }
         body += "<h2>流通环节</h2><p class=\"en\">Where it has been, from the origin to you</p><ol>"
         for stop in trace.stops.reversed() { body += html(stop) }
