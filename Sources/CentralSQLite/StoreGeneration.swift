@@ -18,7 +18,12 @@ enum StoreGeneration {
 
     /// The store's generation.
     static func read(in database: Database) throws -> String {
-        try database.row("SELECT generation FROM store_generation WHERE id = 1")!.text("generation")
+        guard let row = try database.row("SELECT generation FROM store_generation WHERE id = 1") else {
+            throw TraceSyncError(.internalError, field: "generation",
+                                 zh: "中心库没有记录其代次（store_generation 为空）。",
+                                 en: "the central store records no generation (store_generation is empty).")
+        }
+        return try row.text("generation")
     }
 
     /// Gives the store in `database` a new generation and returns it; nil for a store from before generations,

@@ -11,6 +11,6 @@ extension FieldStore {
             ORDER BY status = 'resolved', id DESC
             """,
             code?.digits, status?.rawValue
-        ).map { try JSONValue.parse($0.string("record")!).decode(ConflictRecord.self) }
+        ).map { try JSONValue.parse(try $0.text("record")).decode(ConflictRecord.self) }
     }
 }

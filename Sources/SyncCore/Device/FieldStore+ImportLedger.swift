@@ -12,8 +12,8 @@ extension FieldStore {
     /// The earlier import of a row with this fingerprint, if any.
     func importedRow(fingerprint: String) throws -> ImportedRow? {
         try database.row("SELECT * FROM imported_rows WHERE fingerprint = ?", fingerprint).map {
-            ImportedRow(fileHash: $0.string("file_hash")!, line: Int($0.int("line")!), batchCode: $0.string("batch_code")!,
-                        importedAt: $0.int("imported_at")!)
+            ImportedRow(fileHash: try $0.text("file_hash"), line: Int(try $0.integer("line")),
+                        batchCode: try $0.text("batch_code"), importedAt: try $0.integer("imported_at"))
         }
     }
 

@@ -96,7 +96,7 @@ extension FieldStore {
         let counter = try journalCounter()
         let ownEventsPast = try database.query(
             "SELECT id FROM events WHERE device_id = ? AND seq > ? ORDER BY seq", identity.deviceId, last
-        ).map { $0.string("id")! }
+        ).map { try $0.text("id") }
         let ownLast = try database.scalar("SELECT max(seq) FROM events WHERE device_id = ?", identity.deviceId) ?? 0
         let acked = try syncSettings()?.ackedSeq ?? 0
         let recorded = max(counter.seq, ownLast, acked)
@@ -117,12 +117,12 @@ extension FieldStore {
     /// The last seq appended and its hash, as the device row keeps them (0 and the genesis hash before any entry).
     private func journalCounter() throws -> (seq: Int64, hash: String) {
         let row = try database.row("SELECT journal_seq, journal_head FROM device")
-        return (row?.int("journal_seq") ?? 0, row?.string("journal_head") ?? JournalEntry.genesis)
+        return (try row?.optionalInteger("journal_seq") ?? 0, try row?.optionalText("journal_head") ?? JournalEntry.genesis)
     }
 
     /// The number of entries and the hash of the last one.
     public func journalHead() throws -> (count: Int64, hash: String) {
         let row = try database.row("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1")
-        return (row?.int("seq") ?? 0, row?.string("hash") ?? JournalEntry.genesis)
+        return (try row?.optionalInteger("seq") ?? 0, try row?.optionalText("hash") ?? JournalEntry.genesis)
     }
 }

@@ -14,7 +14,7 @@ extension FieldStore {
                 en: "unknown product \"\(reference)\": enter a product code or its exact name; `field products` lists them." + near.en
             )
         }
-        return CatalogueTables.product(row)
+        return try CatalogueTables.product(row)
     }
 
     /// Every product, by code; those whose code or name contains `search`, when given.
@@ -36,10 +36,7 @@ extension FieldStore {
                 en: "unknown origin \"\(reference)\": enter a 6-digit GB/T 2260 region code, e.g. 469023 (Chengmai), or its exact name." + near.en
             )
         }
-        return Region(
-            code: row.string("code")!, name: row.string("name")!, nameEn: row.string("name_en")!,
-            parent: row.string("parent"), level: row.string("level")!
-        )
+        return try CatalogueTables.region(row)
     }
 
     /// The operator of this node with this id, credit code or exact name.
@@ -57,7 +54,7 @@ extension FieldStore {
 
     /// The first column of `sql`'s rows: the names a refused lookup suggests from.
     private func names(_ sql: String) throws -> [String] {
-        try database.query(sql).compactMap { $0.string("name") }
+        try database.query(sql).map { try $0.text("name") }
     }
 
     /// The operator matching `reference`, if any.
@@ -67,6 +64,6 @@ extension FieldStore {
             "SELECT record FROM operators WHERE id = ?1 OR (credit_code = upper(?1) AND credit_code IS NOT NULL) OR name = ?1 LIMIT 1",
             key
         )
-        return try row.map { try JSONValue.parse($0.string("record")!).decode(Operator.self) }
+        return try row.map { try JSONValue.parse(try $0.text("record")).decode(Operator.self) }
     }
 }

@@ -49,13 +49,13 @@ extension FieldStore {
             "SELECT id, kind, hlc, author, body FROM events WHERE batch_code = ? AND verdict != 'rejected' ORDER BY hlc",
             code.digits
         ).map { row in
-            let id = row.string("id")!
-            let source = DecodedEvents.Source(kind: row.string("kind")!, hlc: row.string("hlc")!,
-                                              author: row.string("author")!, body: row.string("body")!)
+            let id = try row.text("id")
+            let source = DecodedEvents.Source(kind: try row.text("kind"), hlc: try row.text("hlc"),
+                                              author: try row.text("author"), body: try row.text("body"))
             if let known = decodedEvents.event(id: id, source: source) { return known }
-            let kind = EventKind(rawValue: source.kind)!
+            let kind = try row.stored("kind", as: EventKind.self)
             let decoded = try EventBody.decode(kind: kind, payload: try JSONValue.parse(source.body))
-            let event = RecordedEvent(id: decoded.id, hlc: HLCTimestamp(source.hlc)!, author: source.author,
+            let event = RecordedEvent(id: decoded.id, hlc: try row.clock("hlc"), author: source.author,
                                       body: decoded.body)
             decodedEvents.hold(event, id: id, source: source)
             return event

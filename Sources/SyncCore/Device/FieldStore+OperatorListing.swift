@@ -4,7 +4,7 @@ extension FieldStore {
     public func operatorListing() throws -> [ListedOperator] {
         let rows = try database.query("SELECT record, canonical_id FROM operators ORDER BY name, id")
         return ListedOperator.fold(try rows.map {
-            (try JSONValue.parse($0.string("record")!).decode(Operator.self), $0.string("canonical_id"))
+            (try JSONValue.parse(try $0.text("record")).decode(Operator.self), try $0.optionalText("canonical_id"))
         })
     }
 }

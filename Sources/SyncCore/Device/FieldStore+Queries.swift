@@ -16,7 +16,7 @@ extension FieldStore {
     /// The batch a code belongs to: its own code or a sale's child code.
     public func batchCode(for input: String, field: String = "code") throws -> TraceCode {
         let code = try TraceCode(parsing: input, field: field)
-        guard let batch = try database.row("SELECT batch_code FROM trace_codes WHERE code = ?", code.digits)?.string("batch_code") else {
+        guard let batch = try database.row("SELECT batch_code FROM trace_codes WHERE code = ?", code.digits)?.optionalText("batch_code") else {
             throw TraceSyncError(
                 .unknownBatch, field: field,
                 zh: "本设备没有追溯码为 \(code.grouped) 的批次。同步后可看到同一市场其他设备的记录。",
@@ -47,11 +47,16 @@ extension FieldStore {
         if TraceCode.hasOwnFormat(reference) {
             let code = try TraceCode(parsing: reference)
             let state = try requireBatch(reference)
-            let eventId = try database.row("SELECT event_id FROM trace_codes WHERE code = ?", code.digits)!.string("event_id")!
-            return (state, state.line(eventId)!)
+            guard let row = try database.row("SELECT event_id FROM trace_codes WHERE code = ?", code.digits),
+                  let line = state.line(try row.text("event_id")) else {
+                throw TraceSyncError(.internalError, field: "code",
+                                     zh: "追溯码 \(code.grouped) 指向的记录不在其批次中：设备数据库不一致。",
+                                     en: "the event trace code \(code.grouped) names is not in its batch: the device database is inconsistent.")
+            }
+            return (state, line)
         }
         guard let row = try database.row("SELECT batch_code FROM events WHERE id = ?", reference.trimmingSpaces),
-              let batch = row.string("batch_code"), let state = try batchState(try TraceCode(parsing: batch)),
+              let batch = try row.optionalText("batch_code"), let state = try batchState(try TraceCode(parsing: batch)),
               let line = state.line(reference.trimmingSpaces) else {
             throw TraceSyncError(
                 .unknownEvent, field: "event",
@@ -73,11 +78,12 @@ extension FieldStore {
             status?.rawValue, day
         ).map { row in
             BatchSummary(
-                code: row.string("code")!, product: row.string("product")!,
-                productName: row.string("product_name") ?? row.string("product")!, operatorId: row.string("operator_id")!,
-                time: row.int("time")!, received: row.string("received")!, balance: row.string("balance")!,
-                status: BatchStatus(rawValue: row.string("status")!)!,
-                flags: row.string("flags")!.split(separator: ",").compactMap { BatchFlag(rawValue: String($0)) }
+                code: try row.text("code"), product: try row.text("product"),
+                productName: try row.optionalText("product_name") ?? row.text("product"),
+                operatorId: try row.text("operator_id"), time: try row.integer("time"),
+                received: try row.text("received"), balance: try row.text("balance"),
+                status: try row.stored("status", as: BatchStatus.self),
+                flags: try row.text("flags").split(separator: ",").compactMap { BatchFlag(rawValue: String($0)) }
             )
         }
     }

@@ -34,7 +34,7 @@ extension FieldStore {
         let judged = try database.query(
             "SELECT DISTINCT batch_code FROM events WHERE device_id = ? AND seq > ? AND verdict != 'pending' AND batch_code IS NOT NULL",
             identity.deviceId, acked
-        ).compactMap { $0.string("batch_code") }
+        ).map { try $0.text("batch_code") }
         try database.run(
             "UPDATE events SET verdict = 'pending', reason_code = NULL, reason_message = NULL WHERE device_id = ? AND seq > ?",
             identity.deviceId, acked
@@ -50,7 +50,7 @@ extension FieldStore {
     /// - Returns: true when the pull restarts.
     func adoptGeneration(_ generation: String?) throws -> Bool {
         guard let generation else { return false }
-        let known = try database.row("SELECT server_generation FROM sync_state")?.string("server_generation")
+        let known = try database.row("SELECT server_generation FROM sync_state")?.optionalText("server_generation")
         guard known != generation else { return false }
         try database.run("UPDATE sync_state SET server_generation = ?", generation)
         guard known != nil else { return false }

@@ -47,9 +47,9 @@ extension FieldStore {
             identity.deviceId
         ).map { row in
             RejectedEntry(
-                seq: row.int("seq")!, eventId: row.string("id")!, kind: EventKind(rawValue: row.string("kind")!)!,
-                reasonCode: row.string("reason_code") ?? "rejected",
-                reason: (try? JSONValue.parse(row.string("reason_message") ?? "").decode(LocalizedText.self))
+                seq: try row.integer("seq"), eventId: try row.text("id"), kind: try row.stored("kind", as: EventKind.self),
+                reasonCode: try row.optionalText("reason_code") ?? "rejected",
+                reason: (try? JSONValue.parse(try row.optionalText("reason_message") ?? "").decode(LocalizedText.self))
                     ?? LocalizedText(zh: "服务器拒收", en: "refused by the server")
             )
         }

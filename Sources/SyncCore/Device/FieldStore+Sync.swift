@@ -17,9 +17,10 @@ extension FieldStore {
     /// The sync settings, nil before enrollment.
     public func syncSettings() throws -> SyncSettings? {
         try database.row("SELECT * FROM sync_state").map {
-            SyncSettings(serverURL: $0.string("server_url")!, secret: $0.string("secret")!,
-                         ackedSeq: $0.int("acked_seq")!, pullCursor: $0.int("pull_cursor")!,
-                         lastSyncAt: $0.int("last_sync_at"), serverGeneration: $0.string("server_generation"))
+            SyncSettings(serverURL: try $0.text("server_url"), secret: try $0.text("secret"),
+                         ackedSeq: try $0.integer("acked_seq"), pullCursor: try $0.integer("pull_cursor"),
+                         lastSyncAt: try $0.optionalInteger("last_sync_at"),
+                         serverGeneration: try $0.optionalText("server_generation"))
         }
     }
 
@@ -124,12 +125,12 @@ extension FieldStore {
 
     private func applyVerdict(_ verdict: EntryVerdict, device: String) throws {
         let row = try database.row("SELECT batch_code, verdict FROM events WHERE device_id = ? AND seq = ?", device, verdict.seq)
-        guard let row, row.string("verdict") != verdict.verdict.rawValue else { return }
+        guard let row, try row.text("verdict") != verdict.verdict.rawValue else { return }
         try database.run(
             "UPDATE events SET verdict = ?, reason_code = ?, reason_message = ? WHERE device_id = ? AND seq = ?",
             verdict.verdict.rawValue, verdict.reasonCode,
             try verdict.message.map { try JSONValue(encoding: $0).canonicalString }, device, verdict.seq
         )
-        if let code = row.string("batch_code") { try materialize(try TraceCode(parsing: code)) }
+        if let code = try row.optionalText("batch_code") { try materialize(try TraceCode(parsing: code)) }
     }
 }

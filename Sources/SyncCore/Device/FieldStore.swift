@@ -18,7 +18,7 @@ public final class FieldStore {
     private init(database: Database, identity: DeviceIdentity) throws {
         self.database = database
         self.identity = identity
-        let last = try database.row("SELECT max(hlc) AS hlc FROM events")?.string("hlc").flatMap(HLCTimestamp.init)
+        let last = try database.row("SELECT max(hlc) AS hlc FROM events")?.optionalText("hlc").flatMap(HLCTimestamp.init)
         self.clock = HybridLogicalClock(deviceId: identity.deviceId, last: last)
     }
 
@@ -92,8 +92,8 @@ public final class FieldStore {
             throw notInitialised
         }
         let identity = DeviceIdentity(
-            deviceId: row.string("device_id")!, node: row.string("node")!,
-            deviceNumber: Int(row.int("device_number")!), inspector: row.string("inspector")!
+            deviceId: try row.text("device_id"), node: try row.text("node"),
+            deviceNumber: Int(try row.integer("device_number")), inspector: try row.text("inspector")
         )
         return try FieldStore(database: database, identity: identity)
     }

@@ -28,14 +28,14 @@ package enum CatalogueTables {
     }
 
     /// The region a `regions` row holds.
-    package static func region(_ row: Row) -> Region {
-        Region(code: row.string("code")!, name: row.string("name")!, nameEn: row.string("name_en")!,
-               parent: row.string("parent"), level: row.string("level")!)
+    package static func region(_ row: Row) throws -> Region {
+        Region(code: try row.text("code"), name: try row.text("name"), nameEn: try row.text("name_en"),
+               parent: try row.optionalText("parent"), level: try row.text("level"))
     }
 
     /// The product a `products` row holds.
-    static func product(_ row: Row) -> Product {
-        Product(code: row.string("code")!, name: row.string("name")!, nameEn: row.string("name_en")!,
-                industry: row.string("industry")!, category: row.string("category")!, unit: row.string("unit")!)
+    static func product(_ row: Row) throws -> Product {
+        Product(code: try row.text("code"), name: try row.text("name"), nameEn: try row.text("name_en"),
+                industry: try row.text("industry"), category: try row.text("category"), unit: try row.text("unit"))
     }
 }

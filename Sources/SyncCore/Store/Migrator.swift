@@ -15,7 +15,7 @@ public struct Migrator {
         try database.execute(
             "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
         )
-        let applied = Set(try database.query("SELECT name FROM schema_migrations").compactMap { $0.string("name") })
+        let applied = Set(try database.query("SELECT name FROM schema_migrations").map { try $0.text("name") })
         for migration in migrations where !applied.contains(migration.name) {
             try database.inTransaction {
                 try database.execute(migration.sql)
