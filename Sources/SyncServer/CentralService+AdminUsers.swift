@@ -4,9 +4,36 @@ import CentralSQLite
 
 /// Admin users, logins and sessions, and the node-scoped reads the role checks need.
 extension CentralService {
-    /// The admin a session token belongs to, or nil when no session has it; refuses an ended session.
-    func authenticateSession(token: String) throws -> AdminPrincipal? {
-        try store.authenticateSession(token: token)
+    /// The admin a session token belongs to, or nil when no session has it; refuses an ended session. The session
+    /// is read on a reader and its use kept in memory (`AdminSessionTouches`): the writer records the use at most
+    /// once a minute, and the end of a session found idle or past its lifetime, after the request answered.
+    nonisolated func authenticateSession(token: String) async throws -> AdminPrincipal? {
+        guard let session = try await read({ try $0.storedAdminSession(token: token) }) else { return nil }
+        let now = clock()
+        let standing = session.standing(now: now, lastUse: sessionTouches.lastUse(of: session.tokenHash))
+        if let refusal = StoredAdminSession.refusal(standing) {
+            sessionTouches.forget(session.tokenHash)
+            if standing != .ended {
+                Task { await self.endSession(tokenHash: session.tokenHash, at: now) }
+            }
+            throw refusal
+        }
+        if sessionTouches.touch(session.tokenHash, at: now, stored: session.lastUsedAt) {
+            Task { await self.recordSessionUses() }
+        }
+        return session.principal
+    }
+
+    /// Records the admin sessions' uses waiting. A failure loses only these times, which the next use past the
+    /// minute records again (the server's memory keeps them meanwhile).
+    private func recordSessionUses() {
+        try? store.recordSessionUses(sessionTouches.drain(now: clock()))
+    }
+
+    /// Records that a session ended, idle or past its lifetime; it is refused either way, this only keeps the
+    /// store's record of it.
+    private func endSession(tokenHash: String, at time: Int64) {
+        try? store.endSession(tokenHash: tokenHash, at: time)
     }
 
     /// The user a session token was made for, live or ended, or nil.
@@ -29,7 +56,12 @@ extension CentralService {
 
     /// Ends the session of this token; returns whose it was.
     func logout(token: String) throws -> String {
-        try store.logout(token: token)
+        // The store checks the session against the uses it has recorded: give it this session's last one first.
+        let tokenHash = Secrets.hash(token)
+        if let lastUse = sessionTouches.lastUse(of: tokenHash) { try store.recordSessionUses([tokenHash: lastUse]) }
+        let name = try store.logout(token: token)
+        sessionTouches.forget(tokenHash)
+        return name
     }
 
     /// Changes a user's password after checking the old one; both hashes are computed on `passwords`.

@@ -12,7 +12,8 @@ import CentralSQLite
 /// Reads (`read(_:)`: pull, trace and the public page, recall, exports, admin and console listings) go to
 /// `CentralReaders`, read-only connections on threads of their own, so they never wait for a push. What reads used
 /// to write on the side the writer records: when a device last pulled (batched, after the pull answered), and
-/// orphans that are overdue when the conflict queue is listed. A store in memory (`:memory:`, in tests) cannot be
+/// orphans that are overdue when the conflict queue is listed, admin sessions' last use (at most once a minute
+/// each), and the audit records of requests that only read (which answer without waiting long for it). A store in memory (`:memory:`, in tests) cannot be
 /// shared between connections: its reads run on the writer.
 actor CentralService {
     private let executor: DedicatedThreadExecutor
@@ -23,6 +24,12 @@ actor CentralService {
     private nonisolated let readers: CentralReaders?
     /// Devices seen pulling, until the writer records it.
     private nonisolated let sightings = DeviceSightings()
+    /// Admin sessions' last uses, which the writer records at most once a minute each.
+    nonisolated let sessionTouches = AdminSessionTouches()
+    /// Audit records waiting for the writer.
+    nonisolated let auditQueue = AuditQueue()
+    /// Whether reads run beside the writer (else on it, and a request may as well wait for its audit record).
+    nonisolated var readsBesideTheWriter: Bool { readers != nil }
     /// The server's clock, in milliseconds.
     nonisolated let clock: @Sendable () -> Int64
     /// Checks, decodes and seals pushed entries on the request's thread, so the writer only writes.

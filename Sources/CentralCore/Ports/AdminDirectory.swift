@@ -32,6 +32,10 @@ public protocol AdminDirectory {
     /// The user a session token was made for, live or ended, or nil.
     func sessionOwner(token: String) throws -> String?
 
+    /// The session a token opened, live or not, with its user, as stored; nil when no session has this token. The
+    /// caller tells whether it is live (`StoredAdminSession.standing`) and has the writer record its use.
+    func storedAdminSession(token: String) throws -> StoredAdminSession?
+
     /// The user whose unused bootstrap token this is, or nil.
     func bootstrapUser(token: String) throws -> String?
 

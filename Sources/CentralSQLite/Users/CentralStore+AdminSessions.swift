@@ -4,10 +4,25 @@ public import SyncCore
 /// Admin sessions: the bearer tokens of logged-in users, which end after 30 minutes unused, 8 hours in all, at
 /// logout, or when the user is disabled or changes password.
 extension CentralStore {
-    /// The admin a session token belongs to; marks the session used now.
+    /// The admin a session token belongs to; marks the session used now. This is the writer's own check (logout);
+    /// a server checks the sessions of requests on a reader (`storedAdminSession(token:)`) and records their use
+    /// through `recordSessionUses(_:)`.
     /// - Returns: nil when no session has this token (the caller then tries the bootstrap token).
     /// - Throws: `TraceSyncError` `session_expired` for a session that has ended, saying why.
     public func authenticateSession(token: String) throws -> AdminPrincipal? {
+        guard let session = try storedAdminSession(token: token) else { return nil }
+        let now = clock()
+        let standing = session.standing(now: now)
+        if let refusal = StoredAdminSession.refusal(standing) {
+            if standing != .ended { try endSession(tokenHash: session.tokenHash, at: now) }
+            throw refusal
+        }
+        try recordSessionUses([session.tokenHash: now])
+        return session.principal
+    }
+
+    /// The session this token opened, live or not, as stored; nil when no session has this token. Reads only.
+    public func storedAdminSession(token: String) throws -> StoredAdminSession? {
         let tokenHash = Secrets.hash(token)
         guard let row = try database.row(
             """
@@ -17,21 +32,32 @@ extension CentralStore {
             """,
             tokenHash
         ) else { return nil }
-        let now = clock()
-        if row.int("ended_at") != nil || row.int("disabled_at") != nil {
-            throw Self.sessionExpired(zh: "会话已结束（已退出登录、密码已更改或用户已停用）",
-                                      en: "the session has ended (logged out, password changed or user disabled)")
+        let endedAt = try row.optionalInteger("ended_at"), disabledAt = try row.optionalInteger("disabled_at")
+        return StoredAdminSession(
+            tokenHash: tokenHash, principal: adminUser(row: row).principal,
+            createdAt: try row.integer("session_created_at"), lastUsedAt: try row.integer("last_used_at"),
+            ended: endedAt != nil || disabledAt != nil
+        )
+    }
+
+    /// Records when sessions (by token hash) were last used; a time never goes back, and an ended session stays
+    /// ended. One transaction for all of them.
+    public func recordSessionUses(_ uses: [String: Int64]) throws {
+        guard !uses.isEmpty else { return }
+        try database.inTransaction {
+            for (tokenHash, time) in uses.sorted(by: { $0.key < $1.key }) {
+                try database.run(
+                    "UPDATE admin_sessions SET last_used_at = max(last_used_at, ?) WHERE token_hash = ? AND ended_at IS NULL",
+                    time, tokenHash
+                )
+            }
         }
-        if now - (row.int("last_used_at") ?? 0) > AdminSessionPolicy.idleTimeout {
-            try database.run("UPDATE admin_sessions SET ended_at = ? WHERE token_hash = ?", now, tokenHash)
-            throw Self.sessionExpired(zh: "会话已因 30 分钟未使用而过期", en: "the session expired after 30 minutes unused")
-        }
-        if now - (row.int("session_created_at") ?? 0) > AdminSessionPolicy.lifetime {
-            try database.run("UPDATE admin_sessions SET ended_at = ? WHERE token_hash = ?", now, tokenHash)
-            throw Self.sessionExpired(zh: "会话已满 8 小时而过期", en: "the session expired 8 hours after login")
-        }
-        try database.run("UPDATE admin_sessions SET last_used_at = ? WHERE token_hash = ?", now, tokenHash)
-        return adminUser(row: row).principal
+    }
+
+    /// Records that the session with this token hash ended at `time` (it went idle or past its lifetime); one
+    /// already ended keeps its time.
+    public func endSession(tokenHash: String, at time: Int64) throws {
+        try database.run("UPDATE admin_sessions SET ended_at = coalesce(ended_at, ?) WHERE token_hash = ?", time, tokenHash)
     }
 
     /// Ends the session of this token (logout); returns the name of its user.
@@ -60,9 +86,4 @@ extension CentralStore {
         zh: "会话令牌无效：请先用 POST /v1/auth/login 登录，再在请求头中加入 Authorization: Bearer <会话令牌>。",
         en: "the session token is not valid: log in with POST /v1/auth/login, then send Authorization: Bearer <session token>."
     )
-
-    private static func sessionExpired(zh: String, en: String) -> TraceSyncError {
-        TraceSyncError(.sessionExpired, field: "Authorization",
-                       zh: "\(zh)：请用 POST /v1/auth/login 重新登录。", en: "\(en): log in again with POST /v1/auth/login.")
-    }
 }

@@ -17,6 +17,8 @@ struct AuditMiddleware: RouterMiddleware {
 
     /// The statuses that make any request worth a record.
     static let refusedStatuses: Set<Int> = [401, 403, 409, 413, 429]
+    /// The methods of requests that change nothing.
+    static let readOnlyMethods: Set<HTTPRequest.Method> = [.get, .head, .options]
     /// The path prefixes whose every request is recorded.
     static let auditedPrefixes = ["/v1/admin", "/v1/export", "/v1/auth", "/v1/devices/enroll", "/console"]
 
@@ -34,10 +36,11 @@ struct AuditMiddleware: RouterMiddleware {
             method: request.method.rawValue, route: context.endpointPath ?? path, status: status,
             source: context.remoteAddress?.ipAddress, trail: context.trail
         )
-        do {
-            try await service.audit(event)
-        } catch {
-            context.logger.error("could not write the audit record", metadata: ["error": "\(String(reflecting: error))"])
+        // A request that may have changed something answers once its record is written; one that only read (or
+        // was refused) waits for the writer at most `CentralService.auditWait`.
+        let logger = context.logger
+        await service.record(event, wait: !Self.readOnlyMethods.contains(request.method) && event.outcome != .refused) { error in
+            logger.error("could not write the audit record", metadata: ["error": "\(String(reflecting: error))"])
         }
         return response
     }
