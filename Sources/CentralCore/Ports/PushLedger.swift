@@ -33,6 +33,10 @@ package protocol PushLedgerTransaction {
     func recordViolation(_ violation: IntegrityViolation) throws
     /// The events held for their batch's receipt that are not flagged as orphans yet, oldest first.
     func unflaggedOrphans() throws -> [HeldOrphan]
+    /// The events of `unflaggedOrphans()` received before `cutoff` (`OrphanTimeout.cutoff`), oldest first: what a
+    /// push reads to apply the orphan timeout, so a backend answers it from an index on the received time without
+    /// reading the orphans still within their time.
+    func unflaggedOrphans(receivedBefore cutoff: Int64) throws -> [HeldOrphan]
     /// What the merge rules need to decide entries that refer to `needs`, as the store holds it now.
     func inputs(for needs: MergeNeeds) throws -> MergeInputs
     /// The last entry of the server's own journal and the highest HLC of any stored entry.
@@ -41,4 +45,12 @@ package protocol PushLedgerTransaction {
     func apply(_ write: LedgerWrite) throws
     /// The store's generation, sent with every push answer.
     func generation() throws -> String
+}
+
+extension PushLedgerTransaction {
+    /// Reads every unflagged orphan and keeps those received before `cutoff`: correct for any backend, which
+    /// answers it from an index instead where it has one.
+    package func unflaggedOrphans(receivedBefore cutoff: Int64) throws -> [HeldOrphan] {
+        try unflaggedOrphans().filter { $0.receivedAt < cutoff }
+    }
 }

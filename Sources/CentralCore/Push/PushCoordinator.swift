@@ -63,8 +63,9 @@ package enum PushCoordinator {
                 head = JournalHead(seq: entry.seq, hash: entry.hash)
             }
             var needs = MergeNeeds(events: fresh.compactMap(\.payload.event))
-            let overdue = OrphanTimeout.overdue(try transaction.unflaggedOrphans(), now: context.receivedAt,
-                                                timeout: orphanTimeout)
+            let cutoff = OrphanTimeout.cutoff(now: context.receivedAt, timeout: orphanTimeout)
+            let overdue = OrphanTimeout.overdue(try transaction.unflaggedOrphans(receivedBefore: cutoff),
+                                                now: context.receivedAt, timeout: orphanTimeout)
             needs.conflicts.formUnion(overdue.map(OrphanTimeout.key))
             var inputs = try transaction.inputs(for: needs)
             let preface = OrphanTimeout.effects(overdue: overdue, book: &inputs.conflicts)
@@ -90,7 +91,9 @@ package enum PushCoordinator {
     /// Flags the orphans that have waited longer than `timeout` at `now` (DESIGN.md §4), in one write.
     package static func flagOverdueOrphans(now: Int64, timeout: Int64, ledger: some PushLedger) throws {
         try ledger.write { transaction in
-            let overdue = OrphanTimeout.overdue(try transaction.unflaggedOrphans(), now: now, timeout: timeout)
+            let cutoff = OrphanTimeout.cutoff(now: now, timeout: timeout)
+            let overdue = OrphanTimeout.overdue(try transaction.unflaggedOrphans(receivedBefore: cutoff), now: now,
+                                                timeout: timeout)
             guard !overdue.isEmpty else { return }
             var needs = MergeNeeds()
             needs.conflicts.formUnion(overdue.map(OrphanTimeout.key))

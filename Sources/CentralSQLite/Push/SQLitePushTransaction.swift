@@ -50,13 +50,24 @@ final class SQLitePushTransaction: PushLedgerTransaction {
     }
 
     func unflaggedOrphans() throws -> [HeldOrphan] {
+        try unflaggedOrphans(receivedBefore: .max)
+    }
+
+    /// A range of the index `orphans_age (flagged, received_at)`: only the orphans past the cutoff are read.
+    func unflaggedOrphans(receivedBefore cutoff: Int64) throws -> [HeldOrphan] {
         try database.query(
-            "SELECT event_id, batch_code, node, received_at FROM orphans WHERE flagged = 0 ORDER BY received_at, rowid"
+            Self.orphansPastCutoffSQL, cutoff
         ).map {
             HeldOrphan(eventId: try $0.text("event_id"), batchCode: try $0.text("batch_code"), node: try $0.text("node"),
                        receivedAt: try $0.integer("received_at"))
         }
     }
+
+    /// The unflagged orphans received before `?1`, oldest first.
+    static let orphansPastCutoffSQL = """
+        SELECT event_id, batch_code, node, received_at FROM orphans
+        WHERE flagged = 0 AND received_at < ?1 ORDER BY received_at, rowid
+        """
 
     func serverJournalHead() throws -> (head: JournalHead, latestHLC: HLCTimestamp?) {
         let last = try database.row(

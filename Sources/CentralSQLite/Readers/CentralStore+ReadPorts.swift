@@ -19,6 +19,7 @@ extension CentralStore: PullLog, DeviceRegistry, TraceReader, ExportReader, Admi
     }
 
     public func overdueOrphansWaiting(now: Int64) throws -> Bool {
-        try database.row("SELECT 1 FROM orphans WHERE flagged = 0 AND received_at < ? LIMIT 1", now - orphanTimeout) != nil
+        try database.row("SELECT 1 FROM orphans WHERE flagged = 0 AND received_at < ? LIMIT 1",
+                         OrphanTimeout.cutoff(now: now, timeout: orphanTimeout)) != nil
     }
 }

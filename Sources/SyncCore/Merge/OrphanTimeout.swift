@@ -17,9 +17,17 @@ public struct HeldOrphan: Hashable, Sendable {
 /// The orphan rule of DESIGN.md §4: an event held longer than the timeout for its batch's receipt is flagged, once,
 /// as an orphan conflict of its batch.
 public enum OrphanTimeout {
-    /// The orphans of `held` (not flagged yet) that have waited longer than `timeout` at `now`.
+    /// The orphans of `held` (not flagged yet) that have waited longer than `timeout` at `now`: those received
+    /// before `cutoff(now:timeout:)`.
     public static func overdue(_ held: [HeldOrphan], now: Int64, timeout: Int64) -> [HeldOrphan] {
-        held.filter { $0.receivedAt < now - timeout }
+        let cutoff = cutoff(now: now, timeout: timeout)
+        return held.filter { $0.receivedAt < cutoff }
+    }
+
+    /// The time an orphan must have been received before to be overdue at `now`, so a store reads only the held
+    /// events that may be (`received_at < cutoff`, by an index on that time) rather than every one.
+    public static func cutoff(now: Int64, timeout: Int64) -> Int64 {
+        now - timeout
     }
 
     /// The conflict each overdue orphan's batch gets.
