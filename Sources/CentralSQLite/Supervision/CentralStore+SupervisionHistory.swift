@@ -7,6 +7,10 @@ extension CentralStore {
     struct SupervisionScope {
         /// The nodes, or every node when nil.
         let nodes: Set<String>?
+        /// The operators whose batches are read, or every operator's when nil; the tests and the hours are read for
+        /// the whole of each node either way. A run after a push reads only the operators it touched: what the
+        /// checks find about the others' batches is what the runs before found.
+        var operators: Set<String>? = nil
         /// The earliest business time read (history to compare with); `Int64.min` reads everything.
         let readFrom: Int64
         /// The earliest business time judged.
@@ -18,17 +22,10 @@ extension CentralStore {
     /// The merged data of `scope` as the checks' values.
     func supervisionHistory(_ scope: SupervisionScope) throws -> SupervisionHistory {
         let nodes = scope.nodes.map { JSONValue.array($0.sorted().map(JSONValue.string)).canonicalString }
-        let states = try supervisedBatches(nodes: nodes, from: scope.readFrom)
+        let operators = scope.operators.map { JSONValue.array($0.sorted().map(JSONValue.string)).canonicalString }
+        let states = try supervisedBatches(nodes: nodes, operators: operators, from: scope.readFrom)
         let batches = states.filter { $0.status != .voided }.map(Self.movements)
-        var tests: [String: (tests: Int, passed: Int)] = [:]
-        for state in states where state.status != .voided {
-            for line in state.lines where line.counts {
-                guard case .inspection(let inspection) = line.current, inspection.time >= scope.readFrom else { continue }
-                let key = state.receipt.node + " " + BusinessTime.dayOf(inspection.time)
-                tests[key, default: (0, 0)].tests += 1
-                if inspection.passed { tests[key, default: (0, 0)].passed += 1 }
-            }
-        }
+        let tests = try testCounts(nodes: nodes, from: scope.readFrom)
         let certificates = Set(states.compactMap(\.receipt.quarantineCert))
         return SupervisionHistory(
             batches: batches,
@@ -43,17 +40,65 @@ extension CentralStore {
         )
     }
 
-    /// Every batch with an event of `nodes` (a JSON array, nil for all) from `from` on, derived from all its events.
-    private func supervisedBatches(nodes: String?, from: Int64) throws -> [BatchState] {
-        let rows = try database.query(
+    /// Every batch with an event of `nodes` (a JSON array, nil for all) from `from` on, of `operators` (a JSON array,
+    /// nil for all), derived from all its events.
+    private func supervisedBatches(nodes: String?, operators: String?, from: Int64) throws -> [BatchState] {
+        try derivedBatches(database.query(
             """
             SELECT id, batch_code, kind, hlc, author, body, sealed FROM events WHERE batch_code IN (
                 SELECT DISTINCT batch_code FROM events
                 WHERE time >= ?1 AND batch_code IS NOT NULL AND (?2 IS NULL OR node IN (SELECT value FROM json_each(?2)))
+                AND (?3 IS NULL OR batch_code IN (
+                    SELECT code FROM batches WHERE operator_id IN (SELECT value FROM json_each(?3))))
+            ) ORDER BY batch_code, hlc
+            """,
+            from, nodes, operators
+        ))
+    }
+
+    /// Tests and passes per node and business day from `from` on, of the batches of `nodes` not voided, as corrected.
+    /// A batch none of whose events is a voiding or a correction is counted from its inspections as recorded (one
+    /// set-based read); the few others are derived.
+    private func testCounts(nodes: String?, from: Int64) throws -> [String: (tests: Int, passed: Int)] {
+        var tests: [String: (tests: Int, passed: Int)] = [:]
+        let amended = { (alias: String) in
+            "EXISTS (SELECT 1 FROM events a WHERE a.batch_code = \(alias).batch_code AND a.kind IN ('voiding', 'correction'))"
+        }
+        for row in try database.query(
+            """
+            SELECT b.node, e.time, json_extract(e.body, '$.passed') AS passed FROM events e
+            JOIN batches b ON b.code = e.batch_code
+            WHERE e.kind = 'inspection' AND e.time >= ?1 AND (?2 IS NULL OR e.node IN (SELECT value FROM json_each(?2)))
+            AND b.status <> ?3 AND NOT \(amended("e"))
+            """,
+            from, nodes, BatchStatus.voided.rawValue
+        ) {
+            let key = try row.text("node") + " " + BusinessTime.dayOf(try row.integer("time"))
+            tests[key, default: (0, 0)].tests += 1
+            if row.int("passed") == 1 { tests[key, default: (0, 0)].passed += 1 }
+        }
+        let states = try derivedBatches(database.query(
+            """
+            SELECT id, batch_code, kind, hlc, author, body, sealed FROM events WHERE batch_code IN (
+                SELECT DISTINCT i.batch_code FROM events i WHERE i.kind = 'inspection' AND i.time >= ?1
+                AND (?2 IS NULL OR i.node IN (SELECT value FROM json_each(?2))) AND \(amended("i"))
             ) ORDER BY batch_code, hlc
             """,
             from, nodes
-        )
+        ))
+        for state in states where state.status != .voided {
+            for line in state.lines where line.counts {
+                guard case .inspection(let inspection) = line.current, inspection.time >= from else { continue }
+                let key = state.receipt.node + " " + BusinessTime.dayOf(inspection.time)
+                tests[key, default: (0, 0)].tests += 1
+                if inspection.passed { tests[key, default: (0, 0)].passed += 1 }
+            }
+        }
+        return tests
+    }
+
+    /// The batches of `rows` (events ordered by batch code and HLC), each derived from its events.
+    private func derivedBatches(_ rows: [Row]) throws -> [BatchState] {
         var states: [BatchState] = [], code: String?, events: [RecordedEvent] = []
         func finish() {
             guard let code, let trace = try? TraceCode(parsing: code),

@@ -35,6 +35,10 @@ extension CentralStore {
 
     /// Runs the checks for the nodes whose devices pushed since the last such run, then remembers where the server
     /// log stood; nothing is read when no push came. The periodic service calls it.
+    ///
+    /// Incremental: it reads the batches of the operators whose batches the new entries touched (what the checks
+    /// find about the others' is what the runs before found), the tests and hours of the whole nodes, and the clock
+    /// samples of the new pushes; `SimulatedMonthTests` checks that these runs find what one full run finds.
     @discardableResult
     public func runPendingChecks() throws -> SupervisionRun {
         try database.inTransaction {
@@ -44,16 +48,25 @@ extension CentralStore {
             ).compactMap { $0.string("node") })
             guard !nodes.isEmpty else { return SupervisionRun(batches: 0, found: 0, added: 0) }
             let head = try database.scalar("SELECT max(seq) FROM server_log") ?? mark
-            let run = try runRecentChecks(nodes, afterLogSeq: mark)
+            let operators = Set(try database.query(
+                """
+                SELECT DISTINCT b.operator_id FROM server_log l JOIN events e ON e.device_id = l.device_id AND e.seq = l.entry_seq
+                JOIN batches b ON b.code = e.batch_code WHERE l.seq > ? AND l.kind = 'entry'
+                """,
+                mark
+            ).compactMap { $0.string("operator_id") })
+            let run = try runRecentChecks(nodes, operators: operators, afterLogSeq: mark)
             try database.run("INSERT OR REPLACE INTO supervision_state (name, value) VALUES ('log_seq', ?)", head)
             return run
         }
     }
 
-    private func runRecentChecks(_ nodes: Set<String>, afterLogSeq: Int64) throws -> SupervisionRun {
+    /// The recent checks of `nodes`, reading the batches of `operators` only when given (nil: every operator's).
+    private func runRecentChecks(_ nodes: Set<String>, operators: Set<String>? = nil, afterLogSeq: Int64) throws -> SupervisionRun {
         let judgedFrom = clock() - Self.supervisionLookback
         return try runChecks(SupervisionScope(
-            nodes: nodes, readFrom: judgedFrom - Self.supervisionContext, judgedFrom: judgedFrom, afterLogSeq: afterLogSeq
+            nodes: nodes, operators: operators, readFrom: judgedFrom - Self.supervisionContext, judgedFrom: judgedFrom,
+            afterLogSeq: afterLogSeq
         ))
     }
 
