@@ -1,4 +1,4 @@
-package import CentralCore
+import CentralCore
 package import SyncCore
 
 /// The conflict queue on PostgreSQL, as the write path logs it and admins list it.

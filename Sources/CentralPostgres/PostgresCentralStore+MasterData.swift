@@ -1,4 +1,4 @@
-package import CentralCore
+import CentralCore
 package import SyncCore
 
 /// Master data on PostgreSQL: the bundled regions and products, nodes and operators, each logged for the devices
@@ -31,6 +31,23 @@ extension PostgresCentralStore {
             try transaction.lock(["node:" + registered.node])
             try saveOperator(registered, aliasOf: nil, eventId: nil)
             try transaction.log(kind: "operator", node: registered.node, body: try JSONValue(encoding: registered))
+        }
+    }
+
+    /// Adds or updates a region and logs it for every device, in one write.
+    package func upsert(_ region: Region) throws {
+        try write { transaction in
+            guard let transaction = transaction as? PostgresPushTransaction else { return }
+            try transaction.lock(["catalogue"])
+            try session.query(
+                """
+                INSERT INTO regions (code, name, name_en, parent, level) VALUES ($1, $2, $3, $4, $5)
+                ON CONFLICT (code) DO UPDATE SET name = excluded.name, name_en = excluded.name_en,
+                    parent = excluded.parent, level = excluded.level
+                """,
+                .text(region.code), .text(region.name), .text(region.nameEn), .text(region.parent), .text(region.level)
+            )
+            try transaction.log(kind: "region", node: nil, body: try JSONValue(encoding: region))
         }
     }
 

@@ -1,5 +1,5 @@
-package import CentralCore
-package import SyncCore
+import CentralCore
+import SyncCore
 
 /// Writing a decided push: every row of a kind in one `unnest` statement, each batch's row once.
 extension PostgresPushTransaction {

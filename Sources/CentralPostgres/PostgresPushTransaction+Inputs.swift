@@ -1,5 +1,5 @@
-package import CentralCore
-package import SyncCore
+import CentralCore
+import SyncCore
 
 /// Reading a push's `MergeInputs` in a few set-based queries, each key list one array parameter (`= ANY($1)`).
 extension PostgresPushTransaction {

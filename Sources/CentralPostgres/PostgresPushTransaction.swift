@@ -1,5 +1,5 @@
-package import CentralCore
-package import SyncCore
+import CentralCore
+import SyncCore
 
 /// The PostgreSQL backend of `PushLedgerTransaction`: what a push reads and writes inside one PostgreSQL transaction
 /// (`PostgresCentralStore.write(_:)`).
@@ -101,9 +101,22 @@ final class PostgresPushTransaction: PushLedgerTransaction {
 
     /// The unflagged orphans, read again after locking their nodes, so that two servers never flag one twice.
     func unflaggedOrphans() throws -> [HeldOrphan] {
+        try orphans(receivedBefore: nil)
+    }
+
+    /// The unflagged orphans received before `cutoff`, read again after locking their nodes.
+    func unflaggedOrphans(receivedBefore cutoff: Int64) throws -> [HeldOrphan] {
+        try orphans(receivedBefore: cutoff)
+    }
+
+    private func orphans(receivedBefore cutoff: Int64?) throws -> [HeldOrphan] {
         func read() throws -> [HeldOrphan] {
             try session.query(
-                "SELECT event_id, batch_code, node, received_at FROM orphans WHERE NOT flagged ORDER BY received_at, added"
+                """
+                SELECT event_id, batch_code, node, received_at FROM orphans
+                WHERE NOT flagged AND ($1::bigint IS NULL OR received_at < $1) ORDER BY received_at, added
+                """,
+                .int(cutoff)
             ).map {
                 HeldOrphan(eventId: try $0.text("event_id"), batchCode: try $0.text("batch_code"),
                            node: try $0.text("node"), receivedAt: try $0.integer("received_at"))

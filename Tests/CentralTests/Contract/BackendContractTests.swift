@@ -18,6 +18,7 @@ import CentralSQLite
     func oneDevicePushedThroughTwoServersAtOnceStoresEachEntryOnce(backend: ContractBackend) throws {
         try withTemporaryDirectory { directory in
             let (database, journals) = try ContractDatabase.make(backend, in: directory, devices: 1)
+            defer { database.drop() }
             var journal = journals[0]
             for serial in 1...120 {
                 try journal.append(S.receipt(S.code(serial)), id: "r\(serial)", at: marketMorning + Int64(serial))
@@ -53,6 +54,7 @@ import CentralSQLite
     func aCursorNeverSkipsAnEntryThatCommitsWhileOthersAreRead(backend: ContractBackend) throws {
         try withTemporaryDirectory { directory in
             let (database, empty) = try ContractDatabase.make(backend, in: directory, devices: 3)
+            defer { database.drop() }
             let writers = try (0..<2).map { index in
                 var journal = empty[index]
                 for serial in 1...200 {
@@ -100,6 +102,7 @@ import CentralSQLite
     func twoSalesOfOneBatchThroughTwoServersAtOnceBothCountAndOpenTheOversoldConflict(backend: ContractBackend) throws {
         try withTemporaryDirectory { directory in
             let (database, empty) = try ContractDatabase.make(backend, in: directory, devices: 2)
+            defer { database.drop() }
             var first = empty[0], second = empty[1]
             let batches = (1...12).map { S.code($0) }
             for (index, batch) in batches.enumerated() {
@@ -142,6 +145,7 @@ import CentralSQLite
     func aPullSeesWholePushesOnly(backend: ContractBackend) throws {
         try withTemporaryDirectory { directory in
             let (database, empty) = try ContractDatabase.make(backend, in: directory, devices: 2)
+            defer { database.drop() }
             var writer = empty[0]
             for serial in 1...400 {
                 try writer.append(S.receipt(S.code(serial)), id: "r\(serial)", at: marketMorning + Int64(serial))
@@ -176,7 +180,7 @@ import CentralSQLite
     }
 
     /// Every entry in `device`'s scope, pulled from the start of the log.
-    private func pulledEntries(_ store: CentralStore, as deviceId: String) throws -> [JournalEntry] {
+    private func pulledEntries(_ store: any ContractStore, as deviceId: String) throws -> [JournalEntry] {
         let device = try store.device(deviceId)
         var entries: [JournalEntry] = [], cursor: Int64 = 0
         while true {
@@ -188,7 +192,7 @@ import CentralSQLite
     }
 
     /// Pulls until no more and returns the cursor reached.
-    private func drain(_ store: CentralStore, device: CentralStore.DeviceRecord) throws -> Int64 {
+    private func drain(_ store: any ContractStore, device: DeviceRecord) throws -> Int64 {
         var cursor: Int64 = 0
         while true {
             let page = try store.pull(device: device, cursor: cursor, limit: 1_000)
