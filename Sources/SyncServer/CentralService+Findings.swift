@@ -19,6 +19,11 @@ extension CentralService {
         try store.followUp(id, followUp, author: author)
     }
 
+    /// The open findings counted by node, check and severity (the console overview).
+    func openFindingCounts() throws -> [OpenFindingCount] {
+        try store.openFindingCounts()
+    }
+
     /// Runs the checks for the nodes pushed to since the last run (the periodic service).
     func runPendingChecks() throws -> SupervisionRun {
         try store.runPendingChecks()

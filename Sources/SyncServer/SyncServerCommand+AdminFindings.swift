@@ -136,7 +136,7 @@ extension SyncServerCommand.Admin.FindingsCommand {
                 let settings = try store.supervisionSettings()
                 print("设置 setting\t当前 value\t默认 default\t含义 meaning")
                 for setting in SupervisionSettings.known {
-                    print("\(setting.name)\t\(settings[setting.name])\t\(setting.defaultValue)\t\(setting.meaning.zh) / \(setting.meaning.en)")
+                    print("\(setting.name)\t\(settings.value(of: setting))\t\(setting.defaultValue)\t\(setting.meaning.zh) / \(setting.meaning.en)")
                 }
             }
             if changes.isEmpty { return try options.withStore(run) }

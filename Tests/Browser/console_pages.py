@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The console's devices, operators, recall, stats, audit and users pages in a real browser (Debian's chromium
+"""The console's devices, operators, recall, findings, stats, audit and users pages in a real browser (Debian's chromium
 driven by chromedriver through Selenium).
 
 Run by Tests/EndToEndTests/ConsolePagesBrowserTests.swift against a live `sync-server serve --demo` with one
@@ -101,6 +101,9 @@ def main():
 
         open_page(driver, "经营者", ("合并的别名", "身份证号", "显示完整号码"), args.screenshots, "operators")
         open_page(driver, "召回", ("任意追溯码",), args.screenshots, "recall")
+        open_page(driver, "核查发现", ("严重程度", "下载 CSV"), args.screenshots, "findings")
+        if not driver.find_elements(By.CSS_SELECTOR, "form#finding-filters select[name=check] option[value=batch_balance]"):
+            fail("the findings page lacks its check filter: " + text(driver))
         open_page(driver, "统计与导出", ("未处理冲突", "沉默设备", "CSV sales", "EPCIS 2.0"), args.screenshots, "stats")
         open_page(driver, "审计", ("审计链完整", "device.enroll", "enroll_code.issue"), args.screenshots, "audit")
         open_page(driver, "用户", ("admin", "添加用户", "重设密码"), args.screenshots, "users")

@@ -5,7 +5,7 @@ import CentralSQLite
 import Testing
 import TestSupport
 
-/// The console's devices, operators, recall, stats, audit and users pages in a real browser
+/// The console's devices, operators, recall, findings, stats, audit and users pages in a real browser
 /// (`Tests/Browser/console_pages.py`, Debian's chromium through chromedriver and Selenium) against a real
 /// `sync-server serve --demo` with one real `field` device: every page opens from the header and shows what it must;
 /// the enrollment code's QR code, as the browser drew it, is read by Debian's zbarimg to the page's

@@ -37,8 +37,8 @@ import Testing
             let db = ["--db", server.databasePath]
             try Self.run(["settings", "--set", "quantity_outlier.z=4", "--set", "odd_hours.enabled=0"] + db)
             let settings = try server.admin { try $0.supervisionSettings() }
-            #expect(settings["quantity_outlier.z"] == 4)
-            #expect(!settings.isEnabled("odd_hours"))
+            #expect(settings[.quantityOutlierZ] == 4)
+            #expect(!settings.isEnabled(OddHourCheck.self))
             #expect(throws: ExitCode.failure) { try Self.run(["settings", "--set", "quantity_outlier.zz=4"] + db) }
             #expect(throws: (any Error).self) { try Self.run(["settings", "--set", "quantity_outlier.z"] + db) }
         }

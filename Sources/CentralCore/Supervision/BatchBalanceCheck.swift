@@ -1,4 +1,4 @@
-import SyncCore
+public import SyncCore
 
 /// Mass balance per batch: what was sold and disposed of a batch does not exceed what it received.
 ///
@@ -6,6 +6,7 @@ import SyncCore
 /// totals, once per batch, dated the day of the movement that took it over.
 public struct BatchBalanceCheck: SupervisionCheck {
     public static let id = "batch_balance"
+    public static let label = LocalizedText(zh: "批次进销平衡", en: "batch balance")
 
     public init(settings: SupervisionSettings) {}
 

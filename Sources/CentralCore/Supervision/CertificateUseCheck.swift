@@ -1,4 +1,4 @@
-import SyncCore
+public import SyncCore
 
 /// A quarantine certificate used beyond what it covers.
 ///
@@ -13,11 +13,12 @@ import SyncCore
 ///   the validity the model does not record.
 public struct CertificateUseCheck: SupervisionCheck {
     public static let id = "certificate_use"
+    public static let label = LocalizedText(zh: "检疫证明使用", en: "certificate use")
     /// Milliseconds between the first and the last receipt carrying one certificate.
     public let validity: Int64
 
     public init(settings: SupervisionSettings) {
-        validity = Int64(settings["certificate_use.validity_days"] * 86_400_000)
+        validity = Int64(settings[.certificateValidityDays] * 86_400_000)
     }
 
     public func findings(in history: SupervisionHistory) -> [Finding] {

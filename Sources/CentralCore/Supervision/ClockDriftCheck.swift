@@ -1,4 +1,4 @@
-import SyncCore
+public import SyncCore
 
 /// A device whose clock drifts ahead: at a push, the device time of its newest entry is later than the server's
 /// time of receiving it by more than `clock_drift.ahead_minutes` (default 5), which a right clock cannot do. One
@@ -8,11 +8,12 @@ import SyncCore
 /// receive time), so only a lead is reported; the devices page shows the skew either way.
 public struct ClockDriftCheck: SupervisionCheck {
     public static let id = "clock_drift"
+    public static let label = LocalizedText(zh: "设备时钟", en: "device clock ahead")
     /// Milliseconds a device may run ahead.
     public let tolerance: Int64
 
     public init(settings: SupervisionSettings) {
-        tolerance = Int64(settings["clock_drift.ahead_minutes"] * 60_000)
+        tolerance = Int64(settings[.clockDriftAheadMinutes] * 60_000)
     }
 
     public func findings(in history: SupervisionHistory) -> [Finding] {

@@ -1,4 +1,4 @@
-import SyncCore
+public import SyncCore
 
 /// A batch sold out implausibly fast: its sales (with any disposals) used up all it received within
 /// `fast_sell_out.minutes` (default 10) of its receipt's time, through at least `fast_sell_out.minimum_sales`
@@ -6,13 +6,14 @@ import SyncCore
 /// recorded within minutes of the goods arriving often mean sales entered for goods that never came.
 public struct FastSellOutCheck: SupervisionCheck {
     public static let id = "fast_sell_out"
+    public static let label = LocalizedText(zh: "售罄过快", en: "sold out too fast")
     /// Milliseconds after the receipt.
     public let within: Int64
     public let minimumSales: Int
 
     public init(settings: SupervisionSettings) {
-        within = Int64(settings["fast_sell_out.minutes"] * 60_000)
-        minimumSales = Int(settings["fast_sell_out.minimum_sales"])
+        within = Int64(settings[.fastSellOutMinutes] * 60_000)
+        minimumSales = Int(settings[.fastSellOutMinimumSales])
     }
 
     public func findings(in history: SupervisionHistory) -> [Finding] {

@@ -1,4 +1,4 @@
-import SyncCore
+public import SyncCore
 
 /// Entries recorded at odd hours for the node: events of a day in an hour (China Standard Time) that held less than
 /// `odd_hours.rare_share` (default 1%) of the node's events over the `odd_hours.window_days` (default 30) before
@@ -7,14 +7,15 @@ import SyncCore
 /// and day, listing the odd hours.
 public struct OddHourCheck: SupervisionCheck {
     public static let id = "odd_hours"
+    public static let label = LocalizedText(zh: "异常时段", en: "odd hours")
     public let windowDays: Int
     public let minimumHistory: Int
     public let rareShare: Double
 
     public init(settings: SupervisionSettings) {
-        windowDays = max(1, Int(settings["odd_hours.window_days"]))
-        minimumHistory = max(1, Int(settings["odd_hours.minimum_history"]))
-        rareShare = settings["odd_hours.rare_share"]
+        windowDays = max(1, Int(settings[.oddHoursWindowDays]))
+        minimumHistory = max(1, Int(settings[.oddHoursMinimumHistory]))
+        rareShare = settings[.oddHoursRareShare]
     }
 
     public func findings(in history: SupervisionHistory) -> [Finding] {

@@ -1,4 +1,4 @@
-import SyncCore
+public import SyncCore
 
 /// Mass balance per operator and business day: by the end of each day, what an operator sold and disposed up to
 /// then does not exceed what it received up to then (its stock carried in plus the day's receipts), per unit.
@@ -8,6 +8,7 @@ import SyncCore
 /// leaves the running balance below zero.
 public struct OperatorDayBalanceCheck: SupervisionCheck {
     public static let id = "operator_day_balance"
+    public static let label = LocalizedText(zh: "经营户每日平衡", en: "operator day balance")
 
     public init(settings: SupervisionSettings) {}
 

@@ -1,4 +1,4 @@
-import SyncCore
+public import SyncCore
 
 /// A market whose pass rate stays at 100% with implausibly many tests: over the `perfect_pass_rate.window_days`
 /// (default 7) days up to a day, at least `perfect_pass_rate.minimum_tests` (default 300) tests and not one
@@ -6,12 +6,13 @@ import SyncCore
 /// as passed without being run look like this. Consecutive such days make one finding, named by the first.
 public struct PerfectPassRateCheck: SupervisionCheck {
     public static let id = "perfect_pass_rate"
+    public static let label = LocalizedText(zh: "合格率 100%", en: "perfect pass rate")
     public let windowDays: Int
     public let minimumTests: Int
 
     public init(settings: SupervisionSettings) {
-        windowDays = max(1, Int(settings["perfect_pass_rate.window_days"]))
-        minimumTests = Int(settings["perfect_pass_rate.minimum_tests"])
+        windowDays = max(1, Int(settings[.perfectPassRateWindowDays]))
+        minimumTests = Int(settings[.perfectPassRateMinimumTests])
     }
 
     public func findings(in history: SupervisionHistory) -> [Finding] {

@@ -1,4 +1,4 @@
-import SyncCore
+public import SyncCore
 
 /// A receipt quantity that is an outlier against the same operator's receipts of the same product and unit over the
 /// `quantity_outlier.window_days` (default 30) before it, once that history has `minimum_points` (default 10).
@@ -9,6 +9,7 @@ import SyncCore
 /// min–max does; the evidence gives every score.
 public struct QuantityOutlierCheck: SupervisionCheck {
     public static let id = "quantity_outlier"
+    public static let label = LocalizedText(zh: "进场量异常", en: "receipt quantity outlier")
     public let zThreshold: Double
     public let modifiedZThreshold: Double
     public let minMax: Bool
@@ -17,11 +18,11 @@ public struct QuantityOutlierCheck: SupervisionCheck {
     public let minimumPoints: Int
 
     public init(settings: SupervisionSettings) {
-        zThreshold = settings["quantity_outlier.z"]
-        modifiedZThreshold = settings["quantity_outlier.modified_z"]
-        minMax = settings["quantity_outlier.min_max"] != 0
-        window = Int64(settings["quantity_outlier.window_days"] * 86_400_000)
-        minimumPoints = max(2, Int(settings["quantity_outlier.minimum_points"]))
+        zThreshold = settings[.quantityOutlierZ]
+        modifiedZThreshold = settings[.quantityOutlierModifiedZ]
+        minMax = settings[.quantityOutlierMinMax] != 0
+        window = Int64(settings[.quantityOutlierWindowDays] * 86_400_000)
+        minimumPoints = max(2, Int(settings[.quantityOutlierMinimumPoints]))
     }
 
     public func findings(in history: SupervisionHistory) -> [Finding] {

@@ -31,6 +31,16 @@ extension CentralStore {
         return FindingCounts(byCheck: counts)
     }
 
+    /// The open findings counted by node, check and severity, for the console overview.
+    public func openFindingCounts() throws -> [OpenFindingCount] {
+        try database.query(
+            "SELECT node, check_id, severity, count(*) AS n FROM findings WHERE status = 'open' GROUP BY node, check_id, severity"
+        ).map { row in
+            OpenFindingCount(node: try row.text("node"), check: try row.text("check_id"),
+                             severity: FindingSeverity(rawValue: try row.text("severity")) ?? .info, count: Int(try row.integer("n")))
+        }
+    }
+
     /// One finding by id.
     /// - Throws: `TraceSyncError` `not_found`.
     public func finding(_ id: Int64) throws -> FindingRecord {

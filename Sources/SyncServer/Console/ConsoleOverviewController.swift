@@ -5,7 +5,8 @@ import CentralSQLite
 
 /// `GET /console`: the overview of the signed-in admin's nodes (every node for province admins and auditors):
 /// open conflicts by kind, batches under a food-safety hold, devices silent for over a day, entries rejected
-/// today, and the last 30 days' receipts and pass rate as charts.
+/// today, open complaints, the supervision checks' open findings by severity and by check, and the last 30 days'
+/// receipts and pass rate as charts.
 struct ConsoleOverviewController {
     let service: CentralService
 
@@ -35,6 +36,8 @@ struct ConsoleOverviewController {
         body += Self.tile(LocalizedText(zh: "今日被拒条目", en: "Entries rejected today"), rejected.values.reduce(0, +), link: nil)
         let complaints = try await service.openComplaintCounts().filter { admin.mayAccess(node: $0.key) }.values.reduce(0, +)
         body += Self.tile(LocalizedText(zh: "待处理投诉", en: "Open complaints"), complaints, link: "/console/complaints")
+        let findings = ConsoleOverviewFindings(try await service.openFindingCounts()) { admin.mayAccess(node: $0) }
+        body += Self.tile(LocalizedText(zh: "待跟进的核查发现", en: "Open findings"), findings.total, link: "/console/findings")
         let overdue = try await service.overdueEquipmentCounts().filter { admin.mayAccess(node: $0.key) }.values.reduce(0, +)
         body += Self.tile(LocalizedText(zh: "检验超期的特种设备", en: "Special equipment overdue for inspection"), overdue,
                           link: "/console/equipment?overdue=true")
@@ -48,6 +51,7 @@ struct ConsoleOverviewController {
             },
             empty: LocalizedText(zh: "没有待处理的冲突。", en: "No open conflicts.")
         )
+        body += findings.tables
         body += "<h2>\(ConsolePage.t("扣留中的批次", "Batches on hold"))</h2>"
         body += ConsolePage.table(
             [ConsolePage.t("批次", "Batch"), ConsolePage.t("节点", "Node"), ConsolePage.t("产品", "Product"), ConsolePage.t("冲突", "Conflicts"), ConsolePage.t("能否解除", "Release now?")],

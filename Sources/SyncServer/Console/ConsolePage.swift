@@ -119,6 +119,7 @@ enum ConsoleNavigation {
         Link(path: "/console/operators", label: LocalizedText(zh: "经营者", en: "Operators")),
         Link(path: "/console/credit", label: LocalizedText(zh: "信用", en: "Credit")),
         Link(path: "/console/recall", label: LocalizedText(zh: "召回", en: "Recall")),
+        Link(path: "/console/findings", label: LocalizedText(zh: "核查发现", en: "Findings")),
         Link(path: "/console/complaints", label: LocalizedText(zh: "投诉", en: "Complaints")),
         Link(path: "/console/equipment", label: LocalizedText(zh: "特种设备", en: "Special equipment")),
         Link(path: "/console/stats", label: LocalizedText(zh: "统计与导出", en: "Stats and exports")),

@@ -27,6 +27,7 @@ enum ConsoleRoutes {
         signedIn.addRoutes(ConsoleStatsController(service: service).endpoints)
         signedIn.addRoutes(ConsoleComplaintsController(service: service).endpoints)
         signedIn.addRoutes(ConsoleCreditController(service: service).endpoints)
+        signedIn.addRoutes(ConsoleFindingsController(service: service).endpoints)
         signedIn.addRoutes(ConsoleEquipmentController(service: service).endpoints)
     }
 }

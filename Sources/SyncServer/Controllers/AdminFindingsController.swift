@@ -51,20 +51,43 @@ struct AdminFindingsController {
                                  zh: "核查发现编号 \(text) 无效：应为正整数，如 /v1/admin/findings/3/follow-up。",
                                  en: "finding id \(text) is not valid: use a positive integer, e.g. /v1/admin/findings/3/follow-up.")
         }
-        try context.requireNode(try await service.finding(id).finding.node)
-        let decision = try await body.decode(FindingFollowUp.self, from: request)
+        let decision = try await Self.authorize(id, follow: { try await body.decode(FindingFollowUp.self, from: request) },
+                                                context: context, service: service)
         let record = try await service.followUp(id, decision, author: admin.name)
         context.logger.info("finding followed up", metadata: ["finding.id": "\(id)", "finding.status": "\(record.status.rawValue)"])
         return record
     }
 
     private func selected(_ request: Request, _ context: SyncRequestContext) async throws -> [FindingRecord] {
-        let admin = try context.requireRole(.province, .node, .auditor)
+        try context.requireRole(.province, .node, .auditor)
         let parameters = request.uri.queryParameters
         try QueryValue.refuseUnknown(parameters, known: ["node", "check", "severity", "status"])
         let filter = try FindingFilter(node: parameters.get("node"), check: parameters.get("check"),
                                        severity: parameters.get("severity"), status: parameters.get("status"))
+        return try await Self.visible(filter, context: context, service: service)
+    }
+
+    /// The findings `filter` selects that the context's admin may see (every role; a node admin their nodes');
+    /// naming another node is refused. The console's queue lists the same.
+    /// - Throws: `TraceSyncError` `forbidden` for a node admin naming another node, `not_found` for an unknown node.
+    static func visible(_ filter: FindingFilter, context: SyncRequestContext, service: CentralService) async throws -> [FindingRecord] {
+        let admin = try context.requireRole(.province, .node, .auditor)
         if let node = filter.node { try context.requireNode(node) }
         return try await service.findings(filter).filter { admin.mayAccess(node: $0.finding.node) }
+    }
+
+    /// The checks before a follow-up of finding `id`, the console's too: the admin must be allowed the finding's
+    /// node, then the decision is read (`follow`), and a conflict it names must be one of a node the admin may see.
+    /// Records the decided status in the audit trail's detail.
+    /// - Throws: `TraceSyncError` `not_found` (no such finding), `forbidden` (another node's finding or conflict).
+    static func authorize(_ id: Int64, follow: () async throws -> FindingFollowUp, context: SyncRequestContext,
+                          service: CentralService) async throws -> FindingFollowUp {
+        try context.requireNode(try await service.finding(id).finding.node)
+        let decision = try await follow()
+        context.trail.detail = decision.status.rawValue
+        if let conflict = decision.conflictId, decision.status == .openedAsConflict {
+            try context.requireNode(try await service.conflict(conflict).node)
+        }
+        return decision
     }
 }

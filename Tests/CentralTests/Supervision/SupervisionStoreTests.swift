@@ -110,7 +110,8 @@ struct SupervisionStoreTests {
         try CentralHarness.with { harness in
             _ = try Self.oversold(harness)
             try harness.store.setSupervisionSetting("batch_balance.enabled", to: 0)
-            #expect(try harness.store.supervisionSettings()["batch_balance.enabled"] == 0)
+            let enabled = try harness.store.supervisionSettings().value(of: try SupervisionSettings.setting(named: "batch_balance.enabled"))
+            #expect(enabled == 0)
             #expect(try harness.store.runAllChecks().found == 1)
             #expect(try harness.store.findings().map(\.finding.check) == ["operator_day_balance"])
             #expect(throws: TraceSyncError.self) { try harness.store.setSupervisionSetting("no_such.setting", to: 1) }
