@@ -36,7 +36,6 @@ public struct MergeInputs: Hashable, Sendable {
         }
     }
 
-
     /// A node's credit code.
     public struct CreditKey: Hashable, Sendable {
         public let node: String
