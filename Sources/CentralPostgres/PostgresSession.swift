@@ -91,8 +91,10 @@ package final class PostgresSession: @unchecked Sendable {
     }
 
     deinit {
-        // A session dropped without `close()` still ends its connection.
-        connection.close().whenComplete { _ in }
+        // A session dropped without `close()` still ends its connection, which must outlive the close: PostgresNIO
+        // asserts that a connection is closed before it is released.
+        let connection = self.connection
+        connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
     }
 }
 

@@ -46,8 +46,11 @@ extension CentralService {
     }
 
     /// Audit records in log order, filtered; the records still waiting for the writer are written first.
+    ///
+    /// The flush always goes through the writer, even when the queue looks empty: another request's flush may have
+    /// drained it and still be writing, and only the writer's order guarantees its commit comes before this read.
     nonisolated func auditRecords(since: Int64?, until: Int64?, actor: String?, action: String?) async throws -> [AuditRecord] {
-        if !auditQueue.isEmpty { try await writeQueuedAudits() }
+        try await writeQueuedAudits()
         return try await read { try $0.auditRecords(since: since, until: until, actor: actor, action: action) }
     }
 

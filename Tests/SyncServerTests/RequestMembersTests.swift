@@ -24,6 +24,7 @@ import Testing
         "ReleaseRequest": ReleaseRequest(note: "复检合格"),
         "ComplaintAnswer": ComplaintAnswer(status: .answered, reply: "已退款", upheld: true),
         "FindingFollowUp": FindingFollowUp(status: .openedAsConflict, note: "转超卖冲突", conflictId: 3),
+        "CreditSettings": CreditSettings(publicGrade: true),
     ]
 
     @Test(arguments: fullySetBodies.keys.sorted())
