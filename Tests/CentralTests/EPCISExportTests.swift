@@ -9,8 +9,8 @@ import TestSupport
 @Suite struct EPCISExportTests {
     typealias M = EPCISMarket
 
-    @Test func aMarketMorningExportsOneEventPerFactAndValidates() throws {
-        try EPCISMarket.with { market in
+    @Test func aMarketMorningExportsOneEventPerFactAndValidates() async throws {
+        try await EPCISMarket.with { market in
             let ids = try market.recordMorning()
             let document = try market.store.epcisDocument(from: M.start, to: M.end, node: M.node)
             let events = Dictionary(uniqueKeysWithValues: document.epcisEvents.map { ($0["eventID"]!.epcisText!, $0) })
@@ -58,12 +58,12 @@ import TestSupport
 
             let text = document.canonicalString
             for secret in M.secrets { #expect(!text.contains(secret), "the export must not contain \(secret)") }
-            try expectValidEPCIS(document)
+            try await expectValidEPCIS(document)
         }
     }
 
-    @Test func aVoidingInTheRangeResendsTheEventItCancelsFromAnEarlierRange() throws {
-        try EPCISMarket.with { market in
+    @Test func aVoidingInTheRangeResendsTheEventItCancelsFromAnEarlierRange() async throws {
+        try await EPCISMarket.with { market in
             let receipt = try market.record(M.receipt(), at: M.morning - M.hour)
             let sale = try market.record(M.sale(child: M.code(2), quantity: "30", buyer: "王老板", price: "13.57", time: M.morning), at: M.morning)
             let voiding = try market.record(.voiding(Voiding(batchCode: M.batch, target: sale, reason: "录错", time: M.morning + M.day)),
@@ -77,12 +77,12 @@ import TestSupport
             let firstDay = try market.store.epcisDocument(from: M.start, to: M.end, node: M.node)
             #expect(firstDay.epcisEvents.map { $0["eventID"] } == [.string(uri(receipt)), .string(uri(sale))])
             #expect(firstDay.epcisEvents.last?["errorDeclaration"] != nil, "what the store knows now")
-            try expectValidEPCIS(nextDay)
+            try await expectValidEPCIS(nextDay)
         }
     }
 
-    @Test func aNodesExportLeavesOtherNodesOutAndTheProvinceExportHasThemAll() throws {
-        try EPCISMarket.with { market in
+    @Test func aNodesExportLeavesOtherNodesOutAndTheProvinceExportHasThemAll() async throws {
+        try await EPCISMarket.with { market in
             _ = try market.record(M.receipt(), at: M.morning)
             let other = try market.enroll(node: M.otherNode)
             let otherBatch = M.code(1, node: M.otherNode)
@@ -94,12 +94,12 @@ import TestSupport
             #expect(province.epcisEvents.count == 2)
             let locations = province["epcisHeader"]?["epcisMasterData"]?["vocabularyList"]?.epcisItems.first?["vocabularyElementList"]
             #expect(locations?.epcisItems.map { $0["id"] } == [M.node, M.otherNode].map { .string("https://tracesync.example.cn/node/\($0)") })
-            try expectValidEPCIS(province)
+            try await expectValidEPCIS(province)
         }
     }
 
-    @Test func anUnknownNodeOrAnEmptyRangeIsRefused() throws {
-        try EPCISMarket.with { market in
+    @Test func anUnknownNodeOrAnEmptyRangeIsRefused() async throws {
+        try await EPCISMarket.with { market in
             #expect { try market.store.epcisDocument(from: M.start, to: M.end, node: "46019999") } throws: {
                 ($0 as? TraceSyncError)?.code == .unknownNode
             }
@@ -109,11 +109,11 @@ import TestSupport
         }
     }
 
-    @Test func anExportWithNoEventsIsAValidEmptyDocument() throws {
-        try EPCISMarket.with { market in
+    @Test func anExportWithNoEventsIsAValidEmptyDocument() async throws {
+        try await EPCISMarket.with { market in
             let document = try market.store.epcisDocument(from: M.start, to: M.end, node: M.node)
             #expect(document.epcisEvents.isEmpty && document["epcisHeader"] == nil)
-            try expectValidEPCIS(document)
+            try await expectValidEPCIS(document)
         }
     }
 
@@ -135,7 +135,7 @@ import TestSupport
 }
 
 /// Fails the test with every schema violation when `document` is not valid EPCIS 2.0.
-func expectValidEPCIS(_ document: JSONValue, sourceLocation: SourceLocation = #_sourceLocation) throws {
-    let violations = try EPCISSchemaCheck.violations(of: document)
+func expectValidEPCIS(_ document: JSONValue, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+    let violations = try await EPCISValidation.violations(of: document)
     #expect(violations.isEmpty, "EPCIS schema violations:\n\(violations.joined(separator: "\n"))", sourceLocation: sourceLocation)
 }

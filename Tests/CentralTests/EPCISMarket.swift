@@ -46,9 +46,9 @@ final class EPCISMarket {
     }
 
     /// Runs `body` with a fresh market whose file is removed afterwards.
-    static func with<T>(_ body: (EPCISMarket) throws -> T) throws -> T {
-        try withTemporaryDirectory { directory in
-            try body(EPCISMarket(store: CentralStore(path: directory.appendingPathComponent("central.sqlite").path)))
+    static func with<T>(_ body: (EPCISMarket) async throws -> T) async throws -> T {
+        try await ProcessRun.withTemporaryDirectory { directory in
+            try await body(EPCISMarket(store: CentralStore(path: directory.appendingPathComponent("central.sqlite").path)))
         }
     }
 

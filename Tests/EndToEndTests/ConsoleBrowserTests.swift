@@ -11,8 +11,9 @@ import TestSupport
 /// sync and must show the resolution. It also checks a form without its CSRF token is refused and another market's
 /// node admin gets 403 opening the conflict by URL. Screenshots go to `$TRACESYNC_SCREENSHOTS` when set.
 /// Skipped when the browser, its driver or Selenium is missing, unless `CI` is set: then it fails.
-@Suite(.serialized, .enabled(if: ConsoleBrowserSetup.seleniumReady || HeadlessChromium.required,
-                             "chromium、chromedriver 或 selenium 未安装，跳过 / chromium, chromedriver or selenium is missing: apt-get install chromium chromium-driver; pip install selenium (set CI=1 to fail instead)"))
+@Suite(.serialized, .enabled(
+    "chromium、chromedriver 或 selenium 未安装，跳过 / chromium, chromedriver or selenium is missing: apt-get install chromium chromium-driver; pip install selenium (set CI=1 to fail instead)"
+) { await ConsoleBrowserSetup.seleniumReady() || HeadlessChromium.required })
 struct ConsoleBrowserTests {
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Browser/console_flow.py")
@@ -22,18 +23,18 @@ struct ConsoleBrowserTests {
         let driver = try #require(ConsoleBrowserSetup.executable("chromedriver"), "CI 要求 chromedriver / CI requires chromedriver: apt-get install chromium-driver")
         try await ConflictMarket.with { market in
             let (a, b) = (market.a, market.b)
-            let batch = try market.receive(on: a, quantity: "100").code
-            try market.sync(a)
-            try market.sync(b)
-            _ = try a.device.json("sell", batch, "--quantity", "80", "--buyer", "张三", "--price", "26")
-            let saleB = try #require(try b.device.json("sell", batch, "--quantity", "80", "--buyer", "李四", "--price", "25.5")["eventId"]?.stringValue)
-            for device in [a, b, a, b] { try market.sync(device) }
-            let conflict = try market.onlyOpenConflict(.oversold)
+            let batch = try await market.receive(on: a, quantity: "100").code
+            try await market.sync(a)
+            try await market.sync(b)
+            _ = try await a.device.json("sell", batch, "--quantity", "80", "--buyer", "张三", "--price", "26")
+            let saleB = try #require(try await b.device.json("sell", batch, "--quantity", "80", "--buyer", "李四", "--price", "25.5")["eventId"]?.stringValue)
+            for device in [a, b, a, b] { try await market.sync(device) }
+            let conflict = try await market.onlyOpenConflict(.oversold)
 
             #expect(market.server.log.contains("admins' console: \(market.server.url)/console\n"), "the server names the console's address")
             #expect(market.server.log.contains("\(market.server.url)/console/password"))
             let token = try #require(Self.bootstrapToken(in: market.server.log), "the server printed no bootstrap token: \(market.server.log)")
-            try Self.addUser("other", node: "46010002", password: "Wenchang-Coconut-2026", server: market.server)
+            try await Self.addUser("other", node: "46010002", password: "Wenchang-Coconut-2026", server: market.server)
             let note = "李四的交易为重复录入，作废 / 李四's sale was entered twice: voided"
             var arguments = [
                 Self.script.path, "--url", market.server.url, "--bootstrap-token", token, "--password", "Haikou-Mango-2026",
@@ -42,15 +43,15 @@ struct ConsoleBrowserTests {
                 "--chromium", chromium.executable.path, "--chromedriver", driver.path,
             ]
             if let screenshots = ProcessInfo.processInfo.environment["TRACESYNC_SCREENSHOTS"] { arguments += ["--screenshots", screenshots] }
-            let run = try ProcessRun.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3"] + arguments,
+            let run = try await ProcessRun.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3"] + arguments,
                                          in: market.server.directory, timeout: 180)
             #expect(run.status == 0, "\(run)")
 
             // The browser's decision, not the forged accept, is what the store holds.
-            let resolved = try #require(try market.listed("--status", "resolved").first { $0.id == conflict.id })
+            let resolved = try #require(try await market.listed("--status", "resolved").first { $0.id == conflict.id })
             #expect(resolved.resolution?.action == .void && resolved.resolution?.eventId == saleB)
             #expect(resolved.resolution?.author == "admin" && resolved.resolution?.note == note)
-            let shown = try market.expectBothPulled(resolved, on: batch)
+            let shown = try await market.expectBothPulled(resolved, on: batch)
             #expect(shown["balance"] == .string("20"))
             #expect(shown.flags.isEmpty)
         }
@@ -63,12 +64,12 @@ struct ConsoleBrowserTests {
     }
 
     /// Adds the node admin `name` of `node` with `sync-server admin user add`, the password on standard input.
-    static func addUser(_ name: String, node: String, password: String, server: ServerProcess) throws {
+    static func addUser(_ name: String, node: String, password: String, server: ServerProcess) async throws {
         let executable = try #require(Executables.url("sync-server"))
         let file = server.directory.appendingPathComponent("password-\(name).txt")
         try Data((password + "\n").utf8).write(to: file)
         let command = "\"\(executable.path)\" admin user add \(name) --role node --node \(node) --db \"\(server.databasePath)\" < \"\(file.path)\""
-        let result = try ProcessRun.run(URL(fileURLWithPath: "/bin/sh"), ["-c", command], in: server.directory)
+        let result = try await ProcessRun.run(URL(fileURLWithPath: "/bin/sh"), ["-c", command], in: server.directory)
         #expect(result.status == 0, "\(result)")
     }
 }
@@ -76,9 +77,9 @@ struct ConsoleBrowserTests {
 /// What the console's browser test needs on the machine.
 enum ConsoleBrowserSetup {
     /// Whether chromium, chromedriver and Python's selenium are all here.
-    static var seleniumReady: Bool {
+    static func seleniumReady() async -> Bool {
         guard HeadlessChromium.find() != nil, executable("chromedriver") != nil else { return false }
-        return (try? ProcessRun.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", "import selenium"],
+        return (try? await ProcessRun.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", "import selenium"],
                                     in: FileManager.default.temporaryDirectory).status) == 0
     }
 

@@ -16,23 +16,23 @@ struct CorrectedSecretsTests {
     func aBuyerAndPriceSetByACorrectionReachNoExportOrPublicViewButTheRecall() async throws {
         try await ProcessRun.withTemporaryDirectory { directory in
             let server = ServerProcess(directory: directory)
-            try server.start(["--demo"])
-            defer { server.kill() }
+            try await server.start(["--demo"])
+            defer { server.stop() }
             let token = try await server.adminSession()
-            let market = try MarketDevice.enrolled("correcting", node: Self.node, server: server, in: directory)
-            let batch = try #require(try market.device.json(
+            let market = try await MarketDevice.enrolled("correcting", node: Self.node, server: server, in: directory)
+            let batch = try #require(try await market.device.json(
                 "receive", "--product", "100101", "--quantity", "80", "--operator", market.operatorId,
                 "--supplier", "澄迈金江屠宰场", "--origin", "469023"
             )["code"]?.stringValue)
-            let sale = try market.device.json("sell", batch, "--quantity", "30", "--buyer", "和平市场陈记肉档",
+            let sale = try await market.device.json("sell", batch, "--quantity", "30", "--buyer", "和平市场陈记肉档",
                                               "--price", "26.45")
             let saleEvent = try #require(sale["eventId"]?.stringValue), child = try #require(sale["code"]?.stringValue)
-            let corrected = try market.device.run("correct", saleEvent, "--set", "buyer=\(Self.buyer)", "--set",
+            let corrected = try await market.device.run("correct", saleEvent, "--set", "buyer=\(Self.buyer)", "--set",
                                                   "price=\(Self.price)")
             #expect(corrected.status == 0, "\(corrected)")
-            try market.sync()
+            try await market.sync()
 
-            let cliFeed = try server.admin("export", "feed", "--limit", "1000")
+            let cliFeed = try await server.admin("export", "feed", "--limit", "1000")
             #expect(cliFeed.status == 0, "\(cliFeed)")
             let feed = try cliFeed.json().decode(FeedPage.self)
             let correction = try #require(feed.items.first { $0.kind == .correction }, "the correction is fed")
@@ -48,7 +48,7 @@ struct CorrectedSecretsTests {
                 views["/v1/export/csv/\(kind)"] = try await HTTP.get(
                     server.url + "/v1/export/csv/\(kind)?from=\(today)&to=\(today)", headers: auth
                 ).body
-                views["export csv --kind \(kind)"] = try server.admin("export", "csv", "--kind", kind, "--from", today, "--to", today).stdout
+                views["export csv --kind \(kind)"] = try await server.admin("export", "csv", "--kind", kind, "--from", today, "--to", today).stdout
             }
             for code in [batch, child] {
                 views["/v1/trace/\(code)"] = try await HTTP.get(server.url + "/v1/trace/\(code)").body

@@ -12,11 +12,11 @@ struct CrashRecoveryTests {
     func aServerKilledMidPushLosesAndDuplicatesNothing() async throws {
         try await ProcessRun.withTemporaryDirectory { directory in
             let server = ServerProcess(directory: directory)
-            try server.start(["--demo"])
-            let a = try MarketDevice.enrolled("a", node: "46010001", server: server, in: directory)
+            try await server.start(["--demo"])
+            let a = try await MarketDevice.enrolled("a", node: "46010001", server: server, in: directory)
             let csv = directory.appendingPathComponent("day.csv")
             try Self.weighingExport(rows: 1_500, operatorId: a.operatorId).write(to: csv, atomically: true, encoding: .utf8)
-            let imported = try a.device.run("import", csv.path)
+            let imported = try await a.device.run("import", csv.path)
             try #require(imported.status == 0, "\(imported)")
             let journal = try FieldStore.open(path: a.device.databasePath).journalHead().count
 
@@ -25,24 +25,24 @@ struct CrashRecoveryTests {
             let central = try Database(path: server.databasePath)
             let deadline = Date().addingTimeInterval(60)
             while (try central.scalar("SELECT max(acked_seq) FROM devices") ?? 0) < 5, sync.isRunning, Date() < deadline {
-                usleep(1_000)
+                try await Task.sleep(for: .milliseconds(1))
             }
-            server.kill(SIGKILL)
-            let interrupted = sync.wait().result
+            await server.kill(SIGKILL)
+            let interrupted = await sync.wait().result
             #expect(interrupted.status != 0, "the sync cannot have completed: \(interrupted)")
             let ackedAtKill = try central.scalar("SELECT acked_seq FROM devices") ?? 0
             #expect(ackedAtKill < journal)
 
-            try server.start()
-            defer { server.kill() }
-            try a.sync()
+            try await server.start()
+            defer { server.stop() }
+            try await a.sync()
             let entries = try central.scalar("SELECT count(*) FROM entries") ?? 0
             let distinct = try central.scalar("SELECT count(DISTINCT seq) FROM entries") ?? 0
             #expect(entries == journal)
             #expect(distinct == journal)
             #expect(try central.scalar("SELECT acked_seq FROM devices") == journal)
             #expect(try central.row("PRAGMA integrity_check")?.string("integrity_check") == "ok")
-            #expect(try a.device.json("status")["pending"] == .integer(0))
+            #expect(try await a.device.json("status")["pending"] == .integer(0))
         }
     }
 

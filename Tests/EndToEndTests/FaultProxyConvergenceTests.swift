@@ -17,14 +17,14 @@ struct FaultProxyConvergenceTests {
         let size = FaultRunSize(defaultRounds: 3)
         try await ProcessRun.withTemporaryDirectory { directory in
             let server = ServerProcess(directory: directory)
-            try server.start(["--demo"])
-            defer { server.kill() }
+            try await server.start(["--demo"])
+            defer { server.stop() }
             let proxy = try FaultProxy(plan: FaultPlan(seed: size.seed, faultRate: 0.4)) { [server] in server.port }
             defer { proxy.stop() }
             var devices: [MarketDevice] = []
             for market in Self.markets {
                 for number in 1...4 {
-                    devices.append(try MarketDevice.enrolled(
+                    devices.append(try await MarketDevice.enrolled(
                         "m\(market.suffix(1))-\(number)", node: market, server: server, through: proxy.url, in: directory
                     ))
                 }
@@ -33,14 +33,14 @@ struct FaultProxyConvergenceTests {
             proxy.faultsEnabled = true
             for round in 0..<size.rounds {
                 for device in devices {
-                    try Self.recordMarketHour(on: device, round: round)
+                    try await Self.recordMarketHour(on: device, round: round)
                 }
                 let syncs = try devices.map {
                     try $0.device.start("sync", "--batch-size", "3", "--page-size", "40", "--attempts", "3",
                                                 "--retry-delay", "0.1")
                 }
                 for sync in syncs {
-                    let ending = sync.wait(timeout: 90)
+                    let ending = await sync.wait(timeout: 90)
                     #expect(!ending.timedOut, "a sync through the faults ends by itself: \(ending.result)")
                 }
             }
@@ -50,26 +50,26 @@ struct FaultProxyConvergenceTests {
             #expect(Set(injected.keys) == Set(Fault.allCases), "every kind of fault was injected: \(injected) (\(size))")
 
             for _ in 0..<2 {
-                for device in devices { try device.sync() }
+                for device in devices { try await device.sync() }
             }
-            try Self.expectConverged(devices, server: server, size: size)
+            try await Self.expectConverged(devices, server: server, size: size)
         }
     }
 
     /// Records an hour of a market day on `device`: receipts with inspections, sales and a correction of its own
     /// batches and, after the first round, a sale from a batch another device of its market received.
-    static func recordMarketHour(on device: MarketDevice, round: Int) throws {
-        let own = try device.recordEvents(5).batches
+    static func recordMarketHour(on device: MarketDevice, round: Int) async throws {
+        let own = try await device.recordEvents(5).batches
         guard round > 0 else { return }
         let known = try FieldStore.open(path: device.device.databasePath).batches().map(\.code)
         if let peers = known.first(where: { !own.contains($0) }) {
-            _ = try device.device.json("sell", peers, "--quantity", "1", "--buyer", "李四", "--price", "8")
+            _ = try await device.device.json("sell", peers, "--quantity", "1", "--buyer", "李四", "--price", "8")
         }
     }
 
     /// After the faults: every journal entry on the server exactly once with its hash, every journal fully
     /// acknowledged, and every device of a market showing the same batches as the server.
-    static func expectConverged(_ devices: [MarketDevice], server: ServerProcess, size: FaultRunSize) throws {
+    static func expectConverged(_ devices: [MarketDevice], server: ServerProcess, size: FaultRunSize) async throws {
         let central = try Database(path: server.databasePath)
         var journalTotal: Int64 = 0
         for device in devices {
@@ -82,7 +82,7 @@ struct FaultProxyConvergenceTests {
             #expect(stored == journal.map { "\($0.seq) \($0.hash)" }, "device \(device.device.directory.lastPathComponent) (\(size))")
             let acked = try store.database.scalar("SELECT acked_seq FROM sync_state")
             #expect(acked == Int64(journal.count), "journal fully acknowledged (\(size))")
-            #expect(try device.device.json("status")["pending"] == .integer(0))
+            #expect(try await device.device.json("status")["pending"] == .integer(0))
         }
         #expect(try central.scalar("SELECT count(*) FROM entries") == journalTotal, "no entry the devices did not record (\(size))")
         #expect(try central.scalar("SELECT count(*) FROM events") == journalTotal, "one event per entry (\(size))")

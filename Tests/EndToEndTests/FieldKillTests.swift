@@ -19,13 +19,13 @@ struct FieldKillTests {
         var random = SeededGenerator(seed: size.seed)
         try await ProcessRun.withTemporaryDirectory { directory in
             let server = ServerProcess(directory: directory)
-            try server.start(["--demo"])
-            defer { server.kill() }
-            let device = try MarketDevice.enrolled("f", node: "46010001", server: server, in: directory)
+            try await server.start(["--demo"])
+            defer { server.stop() }
+            let device = try await MarketDevice.enrolled("f", node: "46010001", server: server, in: directory)
             let deviceId = try FieldStore.open(path: device.device.databasePath).identity.deviceId
             // One import run to its end: its receipts are acknowledged, and its duration bounds the moments to kill at.
             let started = Date()
-            var acknowledgedCodes = try Self.importDay(on: device, series: 0, in: directory)
+            var acknowledgedCodes = try await Self.importDay(on: device, series: 0, in: directory)
             let killWithin = UInt32(min(2.0, Date().timeIntervalSince(started) * 1.3) * 1_000_000)
             var journal = try FieldStore.open(path: device.device.databasePath).journalHead().count
             var killed = 0
@@ -39,15 +39,15 @@ struct FieldKillTests {
                 } else {
                     command = try device.device.start("sync", "--batch-size", "10", "--attempts", "1", "--json")
                 }
-                usleep(UInt32.random(in: 0...killWithin, using: &random))
+                try await Task.sleep(for: .microseconds(UInt32.random(in: 0...killWithin, using: &random)))
                 command.kill(SIGKILL)
-                let ending = command.wait(timeout: 90)
+                let ending = await command.wait(timeout: 90)
                 #expect(!ending.timedOut, "\(context): \(ending.result)")
                 let (result, wasKilled) = (ending.result, ending.wasKilled)
                 if wasKilled { killed += 1 }
 
                 let store = try FieldStore.open(path: device.device.databasePath)
-                let verify = try device.device.run("verify", "--json")
+                let verify = try await device.device.run("verify", "--json")
                 #expect(verify.status == 0, "\(context): \(verify)")
                 let count = try store.journalHead().count
                 if importing {
@@ -72,10 +72,10 @@ struct FieldKillTests {
             }
             #expect(killed > 0, "some commands were killed mid-run (\(size))")
 
-            try device.sync()
+            try await device.sync()
             let stored = Set(try Database(path: server.databasePath).query("SELECT code FROM batches").compactMap { $0.string("code") })
             #expect(acknowledgedCodes.allSatisfy(stored.contains), "every acknowledged receipt reached the server")
-            #expect(try device.device.json("status")["pending"] == .integer(0))
+            #expect(try await device.device.json("status")["pending"] == .integer(0))
         }
     }
 
@@ -88,8 +88,8 @@ struct FieldKillTests {
     }
 
     /// Imports a weighing export on `device`, which must succeed, and returns the trace codes it printed.
-    static func importDay(on device: MarketDevice, series: Int, in directory: URL) throws -> [String] {
-        let imported = try device.device.json("import", try weighingFile(for: device, series: series, in: directory))
+    static func importDay(on device: MarketDevice, series: Int, in directory: URL) async throws -> [String] {
+        let imported = try await device.device.json("import", try weighingFile(for: device, series: series, in: directory))
         return imported["imported"]?.arrayValue?.compactMap(\.stringValue) ?? []
     }
 }

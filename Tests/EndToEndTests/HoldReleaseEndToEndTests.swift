@@ -25,58 +25,58 @@ struct HoldReleaseEndToEndTests {
     func aDeviceVoidingTheFailedTestLeavesTheHoldUntilAnAdminReleasesItAfterARetest() async throws {
         try await ConflictMarket.with { market in
             let (a, b) = (market.a, market.b)
-            let batch = try market.receive(on: a, quantity: "100", product: "100104").code
-            let failed = try a.device.json("inspect", batch, "--item", "瘦肉精", "--value", "阳性", "--result", "fail")
+            let batch = try await market.receive(on: a, quantity: "100", product: "100104").code
+            let failed = try await a.device.json("inspect", batch, "--item", "瘦肉精", "--value", "阳性", "--result", "fail")
             let failedId = try #require(failed["eventId"]?.stringValue)
-            try market.sync(a)
-            try market.sync(b)
+            try await market.sync(a)
+            try await market.sync(b)
 
             // Device B voids the failed test: the hold stands on B at once.
-            let voided = try b.device.json("void", failedId, "--reason", "试纸过期")
+            let voided = try await b.device.json("void", failedId, "--reason", "试纸过期")
             #expect(voided["status"] == .string("held"))
-            let refused = try b.device.run("sell", batch, "--quantity", "5", "--buyer", "王五")
+            let refused = try await b.device.run("sell", batch, "--quantity", "5", "--buyer", "王五")
             #expect(refused.status == 1 && refused.stderr.contains("扣留"), "\(refused)")
-            #expect(try market.sync(b)["conflicts"] == .integer(1))
-            try market.sync(a)
+            #expect(try await market.sync(b)["conflicts"] == .integer(1))
+            try await market.sync(a)
 
-            let conflict = try market.onlyOpenConflict(.holdVoided)
+            let conflict = try await market.onlyOpenConflict(.holdVoided)
             #expect(conflict.batchCode == batch && conflict.candidates.map(\.eventId).first == failedId)
             for device in [a, b] {
-                #expect(try market.shown(batch, on: device)["status"] == .string("held"))
-                try market.expectOpen(conflict, on: batch, device: device)
+                #expect(try await market.shown(batch, on: device)["status"] == .string("held"))
+                try await market.expectOpen(conflict, on: batch, device: device)
             }
             #expect(try await Self.publicHold(market, batch) == (true, true))
 
             // Refused without a note, and without a passing re-test of the same item; nothing changes.
-            #expect(try market.server.admin(["admin", "hold", "release", batch]).status != 0)
-            let early = try market.server.admin(["admin", "hold", "release", batch, "--note", Self.note])
+            #expect(try await market.server.admin(["admin", "hold", "release", batch]).status != 0)
+            let early = try await market.server.admin(["admin", "hold", "release", batch, "--note", Self.note])
             #expect(early.status == 1 && early.stderr.contains("复检") && early.stderr.contains("re-test"), "\(early)")
-            let listed = try market.server.admin(["admin", "hold", "list", "--node", ConflictMarket.node, "--json"]).json()
+            let listed = try await market.server.admin(["admin", "hold", "list", "--node", ConflictMarket.node, "--json"]).json()
             #expect(listed.arrayValue?.compactMap { $0["code"]?.stringValue } == [batch])
 
-            _ = try a.device.json("inspect", batch, "--item", "瘦肉精", "--value", "阴性", "--result", "pass")
-            #expect(try market.shown(batch, on: a)["status"] == .string("held"), "a re-test alone does not release")
-            try market.sync(a)
-            let release = try market.server.admin(
+            _ = try await a.device.json("inspect", batch, "--item", "瘦肉精", "--value", "阴性", "--result", "pass")
+            #expect(try await market.shown(batch, on: a)["status"] == .string("held"), "a re-test alone does not release")
+            try await market.sync(a)
+            let release = try await market.server.admin(
                 ["admin", "hold", "release", batch, "--note", Self.note, "--author", ConflictMarket.admin, "--json"]
             )
             #expect(release.status == 0, "\(release)")
             let released = try release.json()
             #expect(released["status"] == .string("open") && released["lifts"] == .array([.string(failedId)]))
 
-            try market.sync(a)
-            try market.sync(b)
+            try await market.sync(a)
+            try await market.sync(b)
             for device in [a, b] {
-                let shown = try market.shown(batch, on: device)
+                let shown = try await market.shown(batch, on: device)
                 #expect(shown["status"] == .string("open"))
                 #expect(shown.events.contains { $0["kind"] == .string("release") })
-                #expect(try market.conflicts(of: batch, on: device).first?.status == .resolved)
+                #expect(try await market.conflicts(of: batch, on: device).first?.status == .resolved)
             }
-            #expect(try market.shown(batch, on: a) == market.shown(batch, on: b))
+            #expect(try await market.shown(batch, on: a) == market.shown(batch, on: b))
             #expect(try await Self.publicHold(market, batch) == (false, false))
-            #expect(try b.device.run("sell", batch, "--quantity", "5", "--buyer", "王五").status == 0)
+            #expect(try await b.device.run("sell", batch, "--quantity", "5", "--buyer", "王五").status == 0)
 
-            let audit = try market.server.admin(["admin", "audit", "list", "--action", "hold.release", "--json"]).json()
+            let audit = try await market.server.admin(["admin", "audit", "list", "--action", "hold.release", "--json"]).json()
             let outcomes = audit.arrayValue?.compactMap { $0["outcome"]?.stringValue }
             #expect(outcomes == ["failure", "success"], "\(audit)")
         }

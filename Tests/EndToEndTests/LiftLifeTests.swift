@@ -37,40 +37,40 @@ struct LiftLifeTests {
             let token = try await market.server.adminSession()
             let due = Self.day(365), later = Self.day(730)
 
-            let registered = try a.device.json("equipment", "register", Self.lift, "--registration", Self.registration,
+            let registered = try await a.device.json("equipment", "register", Self.lift, "--registration", Self.registration,
                                                "--user", Self.user)
             #expect(registered["status"] == .string("not_inspected"))
-            _ = try a.device.json("equipment", "install", Self.lift, "--location", Self.location)
-            let inspected = try a.device.json("equipment", "inspect", Self.lift, "--result", "pass", "--next-due", due,
+            _ = try await a.device.json("equipment", "install", Self.lift, "--location", Self.location)
+            let inspected = try await a.device.json("equipment", "inspect", Self.lift, "--result", "pass", "--next-due", due,
                                               "--agency", "海南省特种设备检验检测院", "--report", "DT-2026-04611")
             #expect(inspected["status"] == .string("in_date"))
             // Bad input is refused with what to do, and nothing is recorded.
-            let refused = try a.device.run("equipment", "inspect", Self.lift, "--result", "pass")
+            let refused = try await a.device.run("equipment", "inspect", Self.lift, "--result", "pass")
             #expect(refused.status == 1 && refused.stderr.contains("下次检验日期"), "\(refused)")
-            let mistyped = try a.device.run("equipment", "register", "31101012320230045", "--registration", Self.registration)
+            let mistyped = try await a.device.run("equipment", "register", "31101012320230045", "--registration", Self.registration)
             #expect(mistyped.status == 1 && mistyped.stderr.contains("特种设备代码"), "\(mistyped)")
-            try market.sync(a)
+            try await market.sync(a)
 
             // Today it is in date; the day after its due date it is overdue, for the admins without looking for it.
             #expect(try await Self.listed(market, "overdue=true", token: token) == [])
             #expect(try await Self.listed(market, "overdue=true&asOf=\(Self.day(366))", token: token) == [Self.lift])
-            let cli = try market.server.admin(["admin", "equipment", "list", "--overdue", "--as-of", Self.day(366), "--json"])
+            let cli = try await market.server.admin(["admin", "equipment", "list", "--overdue", "--as-of", Self.day(366), "--json"])
             #expect(cli.status == 0, "\(cli)")
             let overdue = try cli.json().arrayValue?.first
             #expect(overdue?["code"] == .string(Self.lift) && overdue?["status"] == .string("overdue"))
             #expect(overdue?["nextDue"] == .string(due) && overdue?["kind"] == .string("lift"))
-            let table = try market.server.admin(["admin", "equipment", "list", "--overdue", "--as-of", Self.day(366)])
+            let table = try await market.server.admin(["admin", "equipment", "list", "--overdue", "--as-of", Self.day(366)])
             #expect(table.stdout.contains("检验超期") && table.stdout.contains(Self.registration), "\(table)")
 
             // Device B pulls the lift and records a newer inspection: no longer overdue on that day.
-            try market.sync(b)
-            let onB = try b.device.json("equipment", "list", "--as-of", Self.day(366))
+            try await market.sync(b)
+            let onB = try await b.device.json("equipment", "list", "--as-of", Self.day(366))
             #expect(onB.arrayValue?.first?["status"] == .string("overdue"))
-            _ = try b.device.json("equipment", "inspect", Self.lift, "--result", "pass", "--next-due", later)
-            try market.sync(b)
-            try market.sync(a)
+            _ = try await b.device.json("equipment", "inspect", Self.lift, "--result", "pass", "--next-due", later)
+            try await market.sync(b)
+            try await market.sync(a)
             #expect(try await Self.listed(market, "overdue=true&asOf=\(Self.day(366))", token: token) == [])
-            let both = try [a, b].map { try $0.device.json("equipment", "list", "--as-of", Self.day(366)) }
+            let both = try await [a, b].asyncMap { try await $0.device.json("equipment", "list", "--as-of", Self.day(366)) }
             #expect(both[0] == both[1])
             #expect(both[0].arrayValue?.first?["nextDue"] == .string(later))
             #expect(both[0].arrayValue?.first?["status"] == .string("in_date"))
@@ -87,12 +87,12 @@ struct LiftLifeTests {
             }
 
             // Decommissioned on A, repaired on B offline afterwards: both stand, the repair is flagged.
-            _ = try a.device.json("equipment", "decommission", Self.lift, "--reason", "达到设计使用年限")
-            try market.sync(a)
-            let repaired = try b.device.json("equipment", "repair", Self.lift, "--note", "更换曳引钢丝绳")
+            _ = try await a.device.json("equipment", "decommission", Self.lift, "--reason", "达到设计使用年限")
+            try await market.sync(a)
+            let repaired = try await b.device.json("equipment", "repair", Self.lift, "--note", "更换曳引钢丝绳")
             #expect(repaired["eventId"] != nil)
-            #expect(try market.sync(b)["conflicts"] == .integer(1))
-            let conflict = try market.onlyOpenConflict(.decommissionedInUse)
+            #expect(try await market.sync(b)["conflicts"] == .integer(1))
+            let conflict = try await market.onlyOpenConflict(.decommissionedInUse)
             #expect(conflict.candidates.count == 2)
             let gone = try await HTTP.get(market.server.url + "/t/\(Self.lift)")
             #expect(HTMLText.visible(gone.body).contains("已报废"))
@@ -104,7 +104,7 @@ struct LiftLifeTests {
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("lift-epcis-\(UUID().uuidString).json")
             defer { try? FileManager.default.removeItem(at: file) }
             try Data(response.body.utf8).write(to: file)
-            #expect(try EPCISValidation.violations(ofFile: file) == [])
+            #expect(try await EPCISValidation.violations(ofFile: file) == [])
             let steps = try JSONValue.parse(response.body)["epcisBody"]?["eventList"]?.arrayValue?
                 .filter { $0["epcList"]?.arrayValue?.first?.stringValue?.hasSuffix(Self.lift) == true }
                 .compactMap { $0["bizStep"]?.stringValue } ?? []

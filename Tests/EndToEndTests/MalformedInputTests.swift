@@ -22,9 +22,9 @@ struct MalformedInputTests {
         let corpus = try MalformedInput.corpus(maxBodyBytes: Self.maxBodyBytes)
         try await ProcessRun.withTemporaryDirectory { directory in
             let server = ServerProcess(directory: directory)
-            try server.start(["--demo", "--max-body-bytes", String(Self.maxBodyBytes), "--public-rate-limit", "1000000"])
-            defer { server.kill() }
-            let device = try MarketDevice.enrolled("a", node: "46010001", server: server, in: directory)
+            try await server.start(["--demo", "--max-body-bytes", String(Self.maxBodyBytes), "--public-rate-limit", "1000000"])
+            defer { server.stop() }
+            let device = try await MarketDevice.enrolled("a", node: "46010001", server: server, in: directory)
             var credentials = Credentials(device: try device.secret(), admin: try await server.adminSession())
             let before = try Self.rowCounts(server)
 
@@ -65,7 +65,7 @@ struct MalformedInputTests {
             #expect(try Self.rowCounts(server) == before, "nothing stored by refused requests")
             let health = try HTTPWireResponse.exchange(Data("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8), port: server.port)
             #expect(health.status == 200, "the server is still healthy")
-            try device.sync()
+            try await device.sync()
             #expect(!server.log.contains("request failed"), "no request failed inside the server:\n\(server.log.split(separator: "\n").filter { $0.contains("request failed") }.prefix(10).joined(separator: "\n"))")
         }
     }

@@ -33,7 +33,7 @@ struct PersonalDataAtRestTests {
 
     /// A device of market 46010001 enrolled over HTTP, whose journal the test writes by hand.
     private func handEnrolled(_ server: ServerProcess) async throws -> EnrollResponse {
-        let request = try JSONEncoder().encode(EnrollRequest(code: try server.enrollCode(node: "46010001"), deviceName: "手写"))
+        let request = try await JSONEncoder().encode(EnrollRequest(code: try server.enrollCode(node: "46010001"), deviceName: "手写"))
         let answer = try await HTTP.send("POST", server.url + "/v1/devices/enroll", body: request,
                                          headers: ["Content-Type": "application/json"])
         #expect(answer.status == 201, "\(answer.body)")
@@ -78,9 +78,9 @@ struct PersonalDataAtRestTests {
     func aPhoneThatLooksSealedCannotPoisonItsNode() async throws {
         try await ProcessRun.withTemporaryDirectory { directory in
             let server = ServerProcess(directory: directory)
-            try server.start(["--demo"])
-            defer { server.kill() }
-            let b = try MarketDevice.enrolled("b", node: "46010001", server: server, in: directory)
+            try await server.start(["--demo"])
+            defer { server.stop() }
+            let b = try await MarketDevice.enrolled("b", node: "46010001", server: server, in: directory)
             let hand = try await handEnrolled(server)
             let forged = "enc:v1:" + Data(repeating: 0, count: 36).base64EncodedString()
             let registered = Operator(id: "OP-46010001-902", node: "46010001", name: "林阿妹", kind: .individual,
@@ -88,15 +88,15 @@ struct PersonalDataAtRestTests {
             let sent = journal(hand, [try EventBody.operatorRegistration(registered).payload(id: registered.id)])
             #expect(try await push(sent, as: hand, to: server).verdicts.map(\.verdict) == [.applied])
 
-            try b.sync()
+            try await b.sync()
             let received = try FieldStore.open(path: b.device.databasePath).operatorListing().map(\.operator).first { $0.id == registered.id }
             #expect(received?.phone == forged)
             #expect(try await pulledEntries(hand, from: server) == sent)
-            let listed = try server.admin("admin", "operator", "list", "--node", "46010001", "--json")
+            let listed = try await server.admin("admin", "operator", "list", "--node", "46010001", "--json")
             #expect(listed.status == 0, "\(listed)")
-            let revealed = try server.admin("admin", "operator", "list", "--node", "46010001", "--reveal-personal", "--json")
+            let revealed = try await server.admin("admin", "operator", "list", "--node", "46010001", "--reveal-personal", "--json")
             #expect(revealed.status == 0 && revealed.stdout.contains(forged), "\(revealed)")
-            let verified = try server.admin("verify")
+            let verified = try await server.admin("verify")
             #expect(verified.status == 0, "\(verified)")
             #expect(!contains(storeBytes(server), forged))
         }
@@ -108,8 +108,8 @@ struct PersonalDataAtRestTests {
     func numbersOfAnyTypeOrKeyInRejectedEntriesNeverReachTheFilesInClear() async throws {
         try await ProcessRun.withTemporaryDirectory { directory in
             let server = ServerProcess(directory: directory)
-            try server.start(["--demo"])
-            defer { server.kill() }
+            try await server.start(["--demo"])
+            defer { server.stop() }
             let hand = try await handEnrolled(server)
             let clear = ["46010219850721451X", "13912345678", "13712345678", "460102199001011234"]
             let sent = journal(hand, [
@@ -126,7 +126,7 @@ struct PersonalDataAtRestTests {
             #expect(contains(whileServing, "OP-46010001-903"), "the entries reached the central store")
             for number in clear { #expect(!contains(whileServing, number), "\(number) in the store's files") }
             let backups = directory.appendingPathComponent("backups").path
-            let backup = try server.admin("backup", "--to", backups)
+            let backup = try await server.admin("backup", "--to", backups)
             #expect(backup.status == 0, "\(backup)")
             let backedUp = filesBytes(under: backups)
             #expect(contains(backedUp, "OP-46010001-903"), "the backup holds the entries")
@@ -136,10 +136,10 @@ struct PersonalDataAtRestTests {
             #expect(pulled == sent)
             #expect(pulled.map(\.payload.canonicalString) == sent.map(\.payload.canonicalString))
             #expect(pulled.allSatisfy { $0.expectedHash == $0.hash })
-            let verified = try server.admin("verify")
+            let verified = try await server.admin("verify")
             #expect(verified.status == 0, "\(verified)")
 
-            #expect(server.kill(SIGTERM) == 0)
+            #expect(await server.kill(SIGTERM) == 0)
             try Database(path: server.databasePath).execute("PRAGMA wal_checkpoint(TRUNCATE)")
             for number in clear { #expect(!contains(storeBytes(server), number), "\(number) after a checkpoint") }
         }
@@ -149,17 +149,17 @@ struct PersonalDataAtRestTests {
     func personalNumbersNeverReachTheDatabaseFilesInClear() async throws {
         try await ProcessRun.withTemporaryDirectory { directory in
             let server = ServerProcess(directory: directory)
-            try server.start(["--demo"])
-            defer { server.kill() }
-            let a = try MarketDevice.enrolled("a", node: "46010001", server: server, in: directory)
-            let b = try MarketDevice.enrolled("b", node: "46010001", server: server, in: directory)
-            let added = try a.device.run(
+            try await server.start(["--demo"])
+            defer { server.stop() }
+            let a = try await MarketDevice.enrolled("a", node: "46010001", server: server, in: directory)
+            let b = try await MarketDevice.enrolled("b", node: "46010001", server: server, in: directory)
+            let added = try await a.device.run(
                 "operator", "add", "--name", "陈小梅", "--kind", "individual", "--id-number", Self.idNumber,
                 "--phone", Self.phone, "--id", "OP-46010001-901"
             )
             #expect(added.status == 0, "\(added)")
-            try a.sync()
-            try b.sync()
+            try await a.sync()
+            try await b.sync()
 
             let whileServing = storeBytes(server)
             #expect(contains(whileServing, "OP-46010001-901"), "the operator reached the central store")
@@ -171,20 +171,20 @@ struct PersonalDataAtRestTests {
             #expect(received?.idNumber == Self.idNumber)
             #expect(received?.phone == Self.phone)
 
-            let listed = try server.admin("admin", "operator", "list", "--node", "46010001", "--json")
+            let listed = try await server.admin("admin", "operator", "list", "--node", "46010001", "--json")
             #expect(listed.status == 0, "\(listed)")
             #expect(listed.stdout.contains("4601**********123X") && listed.stdout.contains("138****5678"))
             #expect(!listed.stdout.contains(Self.idNumber) && !listed.stdout.contains(Self.phone))
-            let feed = try server.admin("export", "feed")
+            let feed = try await server.admin("export", "feed")
             #expect(feed.status == 0, "\(feed)")
             #expect(feed.stdout.contains("OP-46010001-901"))
             #expect(!feed.stdout.contains(Self.idNumber) && !feed.stdout.contains(Self.phone))
-            let revealed = try server.admin("admin", "operator", "list", "--node", "46010001", "--reveal-personal", "--json")
+            let revealed = try await server.admin("admin", "operator", "list", "--node", "46010001", "--reveal-personal", "--json")
             #expect(revealed.stdout.contains(Self.idNumber) && revealed.stdout.contains(Self.phone))
-            let audit = try server.admin("admin", "audit", "list", "--action", "personal.reveal", "--json")
+            let audit = try await server.admin("admin", "audit", "list", "--action", "personal.reveal", "--json")
             #expect(try audit.json().arrayValue?.count == 1)
 
-            #expect(server.kill(SIGTERM) == 0)
+            #expect(await server.kill(SIGTERM) == 0)
             let checkpointed = try Database(path: server.databasePath)
             try checkpointed.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             let afterCheckpoint = storeBytes(server)

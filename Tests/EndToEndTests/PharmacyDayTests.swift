@@ -24,41 +24,41 @@ struct PharmacyDayTests {
             let server = ServerProcess(directory: directory)
             for (code, name, kind) in [(Self.wholesaler, Self.wholesalerName, "wholesaler"),
                                        (Self.pharmacy, Self.pharmacyName, "pharmacy")] {
-                let added = try server.admin("admin", "node", "add", "--code", code, "--name", name, "--kind", kind,
+                let added = try await server.admin("admin", "node", "add", "--code", code, "--name", name, "--kind", kind,
                                              "--region", "460106")
                 #expect(added.status == 0, "\(added)")
             }
-            try server.start()
-            defer { server.kill() }
+            try await server.start()
+            defer { server.stop() }
             let token = try await server.adminSession()
 
             // The wholesaler: receipt with every box scanned, two cases, one pallet, a case sold whole.
-            let wholesale = try MarketDevice.enrolled("wholesale", node: Self.wholesaler, server: server, in: directory)
-            let keeper = try Self.registered(wholesale, Self.wholesalerName, creditCode: "91460100MA5RK7D30H")
-            let batch = try Self.fact(wholesale, ["receive", "--product", "500101", "--quantity", "6", "--operator", keeper,
+            let wholesale = try await MarketDevice.enrolled("wholesale", node: Self.wholesaler, server: server, in: directory)
+            let keeper = try await Self.registered(wholesale, Self.wholesalerName, creditCode: "91460100MA5RK7D30H")
+            let batch = try await Self.fact(wholesale, ["receive", "--product", "500101", "--quantity", "6", "--operator", keeper,
                                                   "--supplier", "海南海神同洲制药有限公司", "--origin", "460106",
                                                   "--approval-number", Self.approval, "--lot-number", Self.lot,
                                                   "--expiry", Self.expiry] + Self.items(Self.boxes), "code")
-            let caseA = try Self.fact(wholesale, ["pack", batch] + Self.items(Array(Self.boxes[0..<3])), "container")
-            let caseB = try Self.fact(wholesale, ["pack", batch] + Self.items(Array(Self.boxes[3...])), "container")
-            let pallet = try Self.fact(wholesale, ["pack", batch, "--pallet", "--item", caseA, "--item", caseB], "container")
-            let toPharmacy = try Self.fact(wholesale, ["sell", batch, "--quantity", "3", "--buyer", Self.pharmacyName,
+            let caseA = try await Self.fact(wholesale, ["pack", batch] + Self.items(Array(Self.boxes[0..<3])), "container")
+            let caseB = try await Self.fact(wholesale, ["pack", batch] + Self.items(Array(Self.boxes[3...])), "container")
+            let pallet = try await Self.fact(wholesale, ["pack", batch, "--pallet", "--item", caseA, "--item", caseB], "container")
+            let toPharmacy = try await Self.fact(wholesale, ["sell", batch, "--quantity", "3", "--buyer", Self.pharmacyName,
                                                        "--price", Self.prices[0], "--case", caseA], "code")
-            let contents = try wholesale.device.run("show", batch)
+            let contents = try await wholesale.device.run("show", batch)
             #expect(contents.stdout.contains("装箱"), "\(contents)")
-            try wholesale.sync()
+            try await wholesale.sync()
 
             // The pharmacy receives the case by the sale's code and sells a box.
-            let shop = try MarketDevice.enrolled("pharmacy", node: Self.pharmacy, server: server, in: directory)
-            let clerk = try Self.registered(shop, Self.pharmacyName, creditCode: "91460100MA5U0P8N0E")
-            let shelf = try Self.fact(shop, ["receive", "--product", "500101", "--quantity", "3", "--operator", clerk,
+            let shop = try await MarketDevice.enrolled("pharmacy", node: Self.pharmacy, server: server, in: directory)
+            let clerk = try await Self.registered(shop, Self.pharmacyName, creditCode: "91460100MA5U0P8N0E")
+            let shelf = try await Self.fact(shop, ["receive", "--product", "500101", "--quantity", "3", "--operator", clerk,
                                              "--supplier", Self.wholesalerName, "--origin", "460106",
                                              "--upstream-code", toPharmacy, "--approval-number", Self.approval,
                                              "--lot-number", Self.lot, "--expiry", Self.expiry]
                                              + Self.items(Array(Self.boxes[0..<3])), "code")
-            let toCustomer = try Self.fact(shop, ["sell", shelf, "--quantity", "1", "--buyer", Self.customer,
+            let toCustomer = try await Self.fact(shop, ["sell", shelf, "--quantity", "1", "--buyer", Self.customer,
                                                   "--price", Self.prices[1]], "code")
-            try shop.sync()
+            try await shop.sync()
 
             // The recall of the case reaches its three boxes, the sale to the pharmacy and the pharmacy's sale.
             let recall = try await Self.recall(server, caseA, token: token)
@@ -70,7 +70,7 @@ struct PharmacyDayTests {
             let palletRecall = try await Self.recall(server, pallet, token: token)
             #expect(palletRecall.items?.map(\.code) == Self.boxes)
             #expect(palletRecall.rows.first?.childCode == toPharmacy)
-            let table = try server.admin("admin", "recall", caseA)
+            let table = try await server.admin("admin", "recall", caseA)
             #expect(table.status == 0 && table.stdout.contains(toPharmacy), "\(table)")
 
             // A customer scans a box: its case, pallet, batch, origin, approval number and expiry; nothing secret.
@@ -95,8 +95,8 @@ struct PharmacyDayTests {
 
             // The devices agree with the server.
             for (device, code) in [(wholesale, batch), (shop, shelf)] {
-                #expect(try device.device.json("status")["pending"] == .integer(0))
-                let shown = try device.device.json("show", code)
+                #expect(try await device.device.json("status")["pending"] == .integer(0))
+                let shown = try await device.device.json("show", code)
                 let stop = try #require(recall.batches.first { $0.batchCode == code })
                 #expect(shown["balance"]?.stringValue == stop.balance)
                 #expect(shown["status"]?.stringValue == stop.status.rawValue)
@@ -109,14 +109,14 @@ struct PharmacyDayTests {
     static func items(_ codes: [String]) -> [String] { codes.flatMap { ["--item", $0] } }
 
     /// Runs a `field` command with `--json`, which must succeed; returns its text members.
-    static func fact(_ device: MarketDevice, _ arguments: [String], _ member: String) throws -> String {
-        let result = try device.device.run(arguments + ["--json"])
+    static func fact(_ device: MarketDevice, _ arguments: [String], _ member: String) async throws -> String {
+        let result = try await device.device.run(arguments + ["--json"])
         #expect(result.status == 0, "\(arguments): \(result)")
         return try #require(try result.json()[member]?.stringValue, "\(arguments): \(result)")
     }
 
-    static func registered(_ device: MarketDevice, _ name: String, creditCode: String) throws -> String {
-        let result = try device.device.run("operator", "add", "--name", name, "--kind", "organisation",
+    static func registered(_ device: MarketDevice, _ name: String, creditCode: String) async throws -> String {
+        let result = try await device.device.run("operator", "add", "--name", name, "--kind", "organisation",
                                            "--credit-code", creditCode, "--json")
         #expect(result.status == 0, "\(result)")
         return try #require(try result.json()["id"]?.stringValue)
@@ -127,7 +127,7 @@ struct PharmacyDayTests {
         let response = try await HTTP.get(server.url + "/v1/admin/recall/\(code)", headers: ["Authorization": "Bearer \(token)"])
         #expect(response.status == 200, "\(response.body)")
         let report = try JSONValue.parse(response.body).decode(RecallReport.self)
-        let cli = try server.admin("admin", "recall", code, "--format", "json")
+        let cli = try await server.admin("admin", "recall", code, "--format", "json")
         #expect(cli.status == 0, "\(cli)")
         #expect(try cli.json().decode(RecallReport.self) == report)
         return report
@@ -141,7 +141,7 @@ struct PharmacyDayTests {
         #expect(response.status == 200)
         let file = directory.appendingPathComponent("pharmacy-epcis.json")
         try Data(response.body.utf8).write(to: file)
-        #expect(try EPCISValidation.violations(ofFile: file) == [])
+        #expect(try await EPCISValidation.violations(ofFile: file) == [])
         guard case .array(let events)? = try JSONValue.parse(response.body)["epcisBody"]?["eventList"] else {
             Issue.record("no eventList")
             return

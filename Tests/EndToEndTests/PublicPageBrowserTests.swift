@@ -55,18 +55,18 @@ struct PublicPageBrowserTests {
     @Test
     func eachStateReadsOnAPhoneInChineseThenEnglishWithoutBreakingTheCode() async throws {
         let chromium = try #require(HeadlessChromium.find(), "CI 要求 chromium / CI requires chromium: apt-get install chromium fonts-noto-cjk")
-        if HeadlessChromium.required { #expect(try Self.hasChineseFont(), "CI 要求中文字体 / CI requires a CJK font: apt-get install fonts-noto-cjk") }
+        if HeadlessChromium.required { #expect(try await Self.hasChineseFont(), "CI 要求中文字体 / CI requires a CJK font: apt-get install fonts-noto-cjk") }
         try await ProcessRun.withTemporaryDirectory { directory in
             let server = ServerProcess(directory: directory)
-            try PublicPageStates.addSlaughterhouse(server)
-            try server.start(["--demo"])
-            defer { server.kill() }
-            let states = try PublicPageStates.record(server: server, in: directory)
+            try await PublicPageStates.addSlaughterhouse(server)
+            try await server.start(["--demo"])
+            defer { server.stop() }
+            let states = try await PublicPageStates.record(server: server, in: directory)
             let shots = ProcessInfo.processInfo.environment["TRACESYNC_SCREENSHOTS"].map { URL(fileURLWithPath: $0) } ?? directory
 
             for page in Self.pages(states) {
                 let screenshot = shots.appendingPathComponent("public-\(page.name).png")
-                let dom = try chromium.render(server.url + page.path, screenshot: screenshot, in: directory)
+                let dom = try await chromium.render(server.url + page.path, screenshot: screenshot, in: directory)
                 let text = HTMLText.visible(dom)
                 for shown in page.shows { #expect(text.contains(shown), "\(page.name) page lacks \(shown)") }
                 for markup in page.markup { #expect(dom.contains(markup), "\(page.name) page lacks \(markup)") }
@@ -82,19 +82,19 @@ struct PublicPageBrowserTests {
         let chromium = try #require(HeadlessChromium.find(), "CI 要求 chromium / CI requires chromium")
         try await ProcessRun.withTemporaryDirectory { directory in
             let server = ServerProcess(directory: directory)
-            try server.start(["--demo"])
-            defer { server.kill() }
-            let market = try MarketDevice.enrolled("market", node: PublicPageStates.market, server: server, in: directory)
-            let batch = try #require(try market.device.json("receive", "--product", "100101", "--quantity", "10",
+            try await server.start(["--demo"])
+            defer { server.stop() }
+            let market = try await MarketDevice.enrolled("market", node: PublicPageStates.market, server: server, in: directory)
+            let batch = try #require(try await market.device.json("receive", "--product", "100101", "--quantity", "10",
                                                             "--operator", market.operatorId, "--supplier", "海南澄金肉联",
                                                             "--origin", "469023")["code"]?.stringValue)
-            try market.sync()
+            try await market.sync()
             let mistyped = String(batch.dropLast()) + String((batch.last!.wholeNumberValue! + 1) % 10)
             for path in ["/t/\(batch)", "/t/\(mistyped)"] {
                 let html = try await HTTP.get(server.url + path).body
                 // 390 px is a phone; 220 px (a small phone with large text) forces the code onto several lines.
                 for width in [390, 220] {
-                    let layout = try chromium.layout(of: html, width: width, in: directory)
+                    let layout = try await chromium.layout(of: html, width: width, in: directory)
                     #expect(layout.groups.map(\.digits).joined() == (path.hasSuffix(batch) ? batch : mistyped), "\(path) at \(width)")
                     #expect(layout.groups.allSatisfy { $0.digits.count == 4 && $0.boxes == 1 }, "\(path) at \(width): \(layout.groups)")
                     #expect(!layout.overflows, "\(path) is wider than \(width) px")
@@ -112,8 +112,8 @@ struct PublicPageBrowserTests {
     }
 
     /// True when fontconfig knows a font with Chinese glyphs (else the screenshots show boxes).
-    static func hasChineseFont() throws -> Bool {
-        let result = try ProcessRun.run(URL(fileURLWithPath: "/usr/bin/fc-list"), [":lang=zh", "family"],
+    static func hasChineseFont() async throws -> Bool {
+        let result = try await ProcessRun.run(URL(fileURLWithPath: "/usr/bin/fc-list"), [":lang=zh", "family"],
                                         in: FileManager.default.temporaryDirectory)
         return result.status == 0 && !result.stdout.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
     }

@@ -36,17 +36,17 @@ struct PublicPageStates {
     var unknown: String { TraceCode.make(node: Self.market, deviceNumber: 9, date: "261124", serial: 77).digits }
 
     /// Adds the slaughterhouse with its public contact (before the server starts).
-    static func addSlaughterhouse(_ server: ServerProcess) throws {
-        let added = try server.admin("admin", "node", "add", "--code", slaughterhouse, "--name", slaughterhouseName,
+    static func addSlaughterhouse(_ server: ServerProcess) async throws {
+        let added = try await server.admin("admin", "node", "add", "--code", slaughterhouse, "--name", slaughterhouseName,
                                      "--name-en", "Chengmai Jinjiang Designated Pig Slaughterhouse", "--kind", "slaughterhouse",
                                      "--region", "469023", "--phone", slaughterhousePhone, "--address", slaughterhouseAddress)
         guard added.status == 0 else { throw HarnessError("\(added)") }
     }
 
     /// Records every state through the devices and syncs them.
-    static func record(server: ServerProcess, in directory: URL) throws -> PublicPageStates {
-        func fact(_ device: MarketDevice, _ arguments: String...) throws -> (code: String?, id: String) {
-            let result = try device.device.run(arguments + ["--json"])
+    static func record(server: ServerProcess, in directory: URL) async throws -> PublicPageStates {
+        func fact(_ device: MarketDevice, _ arguments: String...) async throws -> (code: String?, id: String) {
+            let result = try await device.device.run(arguments + ["--json"])
             guard result.status == 0 else { throw HarnessError("\(result)") }
             let json = try result.json()
             guard let id = json["eventId"]?.stringValue else { throw HarnessError("no eventId: \(json)") }
@@ -57,38 +57,38 @@ struct PublicPageStates {
             return code
         }
 
-        let slaughter = try MarketDevice.enrolled("slaughter", node: slaughterhouse, server: server, in: directory)
-        let added = try slaughter.device.run("operator", "add", "--name", "王海生", "--kind", "individual", "--json")
+        let slaughter = try await MarketDevice.enrolled("slaughter", node: slaughterhouse, server: server, in: directory)
+        let added = try await slaughter.device.run("operator", "add", "--name", "王海生", "--kind", "individual", "--json")
         guard added.status == 0, let keeper = try added.json()["id"]?.stringValue else { throw HarnessError("\(added)") }
-        let carcass = try code(fact(slaughter, "receive", "--product", "100101", "--quantity", "500", "--operator", keeper,
+        let carcass = try await code(fact(slaughter, "receive", "--product", "100101", "--quantity", "500", "--operator", keeper,
                                     "--supplier", "澄迈县福山生猪养殖场", "--origin", "469023"))
-        _ = try fact(slaughter, "inspect", carcass, "--item", "瘦肉精", "--result", "pass")
-        let toMarket = try code(fact(slaughter, "sell", carcass, "--quantity", "300", "--buyer", "南北市场李记肉行", "--price", "26.40"))
-        try slaughter.sync()
+        _ = try await fact(slaughter, "inspect", carcass, "--item", "瘦肉精", "--result", "pass")
+        let toMarket = try await code(fact(slaughter, "sell", carcass, "--quantity", "300", "--buyer", "南北市场李记肉行", "--price", "26.40"))
+        try await slaughter.sync()
 
-        let market = try MarketDevice.enrolled("market", node: Self.market, server: server, in: directory)
+        let market = try await MarketDevice.enrolled("market", node: Self.market, server: server, in: directory)
         let stall = market.operatorId
-        let pork = try code(fact(market, "receive", "--product", "100101", "--quantity", "300", "--operator", stall,
+        let pork = try await code(fact(market, "receive", "--product", "100101", "--quantity", "300", "--operator", stall,
                                  "--supplier", slaughterhouseName, "--origin", "469023", "--upstream-code", toMarket))
-        _ = try fact(market, "inspect", pork, "--item", "瘦肉精", "--result", "pass")
-        let ok = try code(fact(market, "sell", pork, "--quantity", "2.5", "--buyer", "顾客林女士", "--price", "31.80"))
+        _ = try await fact(market, "inspect", pork, "--item", "瘦肉精", "--result", "pass")
+        let ok = try await code(fact(market, "sell", pork, "--quantity", "2.5", "--buyer", "顾客林女士", "--price", "31.80"))
 
-        let belly = try code(fact(market, "receive", "--product", "100104", "--quantity", "50", "--operator", stall,
+        let belly = try await code(fact(market, "receive", "--product", "100104", "--quantity", "50", "--operator", stall,
                                   "--supplier", "海南澄金肉联食品有限公司", "--origin", "469023"))
-        let held = try code(fact(market, "sell", belly, "--quantity", "3", "--buyer", "顾客林女士", "--price", "31.80"))
-        _ = try fact(market, "inspect", belly, "--item", "瘦肉精", "--value", "阳性", "--result", "fail")
+        let held = try await code(fact(market, "sell", belly, "--quantity", "3", "--buyer", "顾客林女士", "--price", "31.80"))
+        _ = try await fact(market, "inspect", belly, "--item", "瘦肉精", "--value", "阳性", "--result", "fail")
 
-        let beans = try code(fact(market, "receive", "--product", "220101", "--quantity", "80", "--operator", stall,
+        let beans = try await code(fact(market, "receive", "--product", "220101", "--quantity", "80", "--operator", stall,
                                   "--supplier", "文昌市东路镇蔬菜合作社", "--origin", "469005"))
-        let voidedSale = try fact(market, "sell", beans, "--quantity", "2", "--buyer", "顾客林女士", "--price", "9.90")
-        _ = try fact(market, "void", voidedSale.id, "--reason", "录入错误")
+        let voidedSale = try await fact(market, "sell", beans, "--quantity", "2", "--buyer", "顾客林女士", "--price", "9.90")
+        _ = try await fact(market, "void", voidedSale.id, "--reason", "录入错误")
 
-        let greens = try code(fact(market, "receive", "--product", "200102", "--quantity", "60", "--operator", stall,
+        let greens = try await code(fact(market, "receive", "--product", "200102", "--quantity", "60", "--operator", stall,
                                    "--supplier", "海口市琼山区红旗镇菜农", "--origin", "460107"))
-        let destroyed = try code(fact(market, "sell", greens, "--quantity", "5", "--buyer", "顾客林女士", "--price", "14.50"))
-        _ = try fact(market, "inspect", greens, "--item", "农药残留", "--value", "超标", "--result", "fail")
-        _ = try fact(market, "dispose", greens, "--reason", "检测不合格，监督销毁", "--witness", "市场管理员")
-        try market.sync()
+        let destroyed = try await code(fact(market, "sell", greens, "--quantity", "5", "--buyer", "顾客林女士", "--price", "14.50"))
+        _ = try await fact(market, "inspect", greens, "--item", "农药残留", "--value", "超标", "--result", "fail")
+        _ = try await fact(market, "dispose", greens, "--reason", "检测不合格，监督销毁", "--witness", "市场管理员")
+        try await market.sync()
 
         return PublicPageStates(ok: ok, held: held, voided: try code(voidedSale), destroyed: destroyed)
     }

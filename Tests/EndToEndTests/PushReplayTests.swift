@@ -12,10 +12,10 @@ struct PushReplayTests {
     func aPushReplayedThreeTimesChangesNothingAndReturnsTheSameVerdicts() async throws {
         try await ProcessRun.withTemporaryDirectory { directory in
             let server = ServerProcess(directory: directory)
-            try server.start(["--demo"])
-            defer { server.kill() }
-            let a = try MarketDevice.enrolled("a", node: "46010001", server: server, in: directory)
-            _ = try a.recordEvents(12)
+            try await server.start(["--demo"])
+            defer { server.stop() }
+            let a = try await MarketDevice.enrolled("a", node: "46010001", server: server, in: directory)
+            _ = try await a.recordEvents(12)
             let entries = try FieldStore.open(path: a.device.databasePath).journalEntries()
             let body = try JSONEncoder().encode(PushRequest(entries: entries))
             let headers = ["Authorization": "Bearer \(try a.secret())", "Content-Type": "application/json"]
@@ -42,11 +42,11 @@ struct PushReplayTests {
     func theSameSeqWithAnotherHashIsRefusedAndRecordedForAdmins() async throws {
         try await ProcessRun.withTemporaryDirectory { directory in
             let server = ServerProcess(directory: directory)
-            try server.start(["--demo"])
-            defer { server.kill() }
-            let a = try MarketDevice.enrolled("a", node: "46010001", server: server, in: directory)
-            _ = try a.recordEvents(2)
-            try a.sync()
+            try await server.start(["--demo"])
+            defer { server.stop() }
+            let a = try await MarketDevice.enrolled("a", node: "46010001", server: server, in: directory)
+            _ = try await a.recordEvents(2)
+            try await a.sync()
             let original = try #require(try FieldStore.open(path: a.device.databasePath).journalEntries().first)
             let forged = JournalEntry(
                 deviceId: original.deviceId, seq: original.seq, hlc: original.hlc, wallTime: original.wallTime,

@@ -14,11 +14,11 @@ struct QuickstartScriptTests {
     @Test func theQuickstartRunsAgainstALiveServer() async throws {
         try await ProcessRun.withTemporaryDirectory { directory in
             let server = ServerProcess(directory: directory)
-            try server.start(["--demo"])
-            defer { server.kill() }
+            try await server.start(["--demo"])
+            defer { server.stop() }
             let binaries = try #require(Executables.url("field")).deletingLastPathComponent()
             #expect(Executables.url("sync-server")?.deletingLastPathComponent() == binaries)
-            let run = try ProcessRun.run(
+            let run = try await ProcessRun.run(
                 URL(fileURLWithPath: "/bin/bash"), [Self.script.path], in: directory,
                 environment: ["SERVER": server.url, "DB": server.databasePath, "BIN": binaries.path, "WORK": directory.path],
                 timeout: 240

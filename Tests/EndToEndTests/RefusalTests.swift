@@ -12,9 +12,9 @@ struct RefusalTests {
     func malformedOversizedUnauthenticatedAndRevokedRequestsGetTheirStatusAndAMessage() async throws {
         try await ProcessRun.withTemporaryDirectory { directory in
             let server = ServerProcess(directory: directory)
-            try server.start(["--demo", "--max-body-bytes", "65536"])
-            defer { server.kill() }
-            let a = try MarketDevice.enrolled("a", node: "46010001", server: server, in: directory)
+            try await server.start(["--demo", "--max-body-bytes", "65536"])
+            defer { server.stop() }
+            let a = try await MarketDevice.enrolled("a", node: "46010001", server: server, in: directory)
             let auth = ["Authorization": "Bearer \(try a.secret())", "Content-Type": "application/json"]
 
             let malformed = try await HTTP.send("POST", server.url + "/v1/sync/push", body: Data("{\"entries\": [".utf8), headers: auth)
@@ -32,13 +32,13 @@ struct RefusalTests {
             #expect(badSecret.status == 401)
             #expect(badSecret.body.contains("\"message\""))
 
-            let devices = try server.admin("admin", "device", "list", "--json")
+            let devices = try await server.admin("admin", "device", "list", "--json")
             let id = try #require(try devices.json().arrayValue?.first?["id"]?.stringValue)
-            #expect(try server.admin("admin", "device", "revoke", id).status == 0)
+            #expect(try await server.admin("admin", "device", "revoke", id).status == 0)
             let revoked = try await HTTP.send("GET", server.url + "/v1/sync/pull?cursor=0", headers: auth)
             #expect(revoked.status == 401)
             #expect(revoked.body.contains("revoked"))
-            let sync = try a.device.run("sync", "--attempts", "1")
+            let sync = try await a.device.run("sync", "--attempts", "1")
             #expect(sync.status != 0)
             #expect(sync.stderr.contains("吊销"))
         }

@@ -16,38 +16,38 @@ struct RestoreResyncTests {
     func afterARestoreEveryDeviceSendsAndPullsAgainAndNoEntryIsLostOrDoubled() async throws {
         try await ProcessRun.withTemporaryDirectory { directory in
             let server = ServerProcess(directory: directory)
-            try server.start(["--demo"])
-            defer { server.kill() }
-            let a = try MarketDevice.enrolled("a", node: "46010001", server: server, in: directory)
-            let b = try MarketDevice.enrolled("b", node: "46010001", server: server, in: directory)
-            let c = try MarketDevice.enrolled("c", node: "46010001", server: server, in: directory)
+            try await server.start(["--demo"])
+            defer { server.stop() }
+            let a = try await MarketDevice.enrolled("a", node: "46010001", server: server, in: directory)
+            let b = try await MarketDevice.enrolled("b", node: "46010001", server: server, in: directory)
+            let c = try await MarketDevice.enrolled("c", node: "46010001", server: server, in: directory)
             for device in [a, b] {
-                _ = try device.recordEvents(5)
-                try device.sync()
+                _ = try await device.recordEvents(5)
+                try await device.sync()
             }
-            try c.sync()
+            try await c.sync()
 
             let backups = directory.appendingPathComponent("backups").path
-            let backup = try server.admin("backup", "--to", backups)
+            let backup = try await server.admin("backup", "--to", backups)
             #expect(backup.status == 0, "\(backup)")
 
             // After the backup: a and b push more and c pulls it; b also records entries it has not sent yet.
             for device in [a, b] {
-                _ = try device.recordEvents(5)
-                try device.sync()
+                _ = try await device.recordEvents(5)
+                try await device.sync()
             }
-            try c.sync()
-            _ = try b.recordEvents(3)
+            try await c.sync()
+            _ = try await b.recordEvents(3)
             #expect(try Self.stored(a, in: server).count == 10)
 
-            server.kill()
+            await server.kill()
             let lost = directory.appendingPathComponent("lost")
             try FileManager.default.createDirectory(at: lost, withIntermediateDirectories: true)
             for suffix in ["", "-wal", "-shm", ".key"] where FileManager.default.fileExists(atPath: server.databasePath + suffix) {
                 try FileManager.default.moveItem(atPath: server.databasePath + suffix,
                                                  toPath: lost.appendingPathComponent("central.sqlite" + suffix).path)
             }
-            let restore = try ProcessRun.run(
+            let restore = try await ProcessRun.run(
                 try #require(Executables.url("sync-server")), ["restore", "--from", backups, "--to", server.databasePath],
                 in: directory
             )
@@ -55,22 +55,22 @@ struct RestoreResyncTests {
             #expect(restore.stdout.contains("新的存储代号 / new store generation: "), "\(restore)")
             try FileManager.default.copyItem(atPath: lost.appendingPathComponent("central.sqlite.key").path,
                                              toPath: server.databasePath + ".key")
-            let restoredVerify = try server.admin("verify")
+            let restoredVerify = try await server.admin("verify")
             #expect(restoredVerify.status == 0, "\(restoredVerify)")
             #expect(try Self.stored(a, in: server).count == 5, "the restored store lacks what was pushed after the backup")
-            try server.start()
+            try await server.start()
 
             // a has nothing pending, yet the server lacks its last five entries; b sends from past what the server holds.
-            let aSync = try a.device.json("sync")
+            let aSync = try await a.device.json("sync")
             #expect(aSync["pushed"] == .integer(5), "\(aSync)")
             #expect(aSync["resentFrom"] == .integer(6), "\(aSync)")
-            let bSync = try b.device.run("sync")
+            let bSync = try await b.device.run("sync")
             #expect(bSync.status == 0, "\(bSync)")
             #expect(bSync.stdout.contains("服务器已从备份恢复，缺少本机第 6 条起的记录：已从第 6 条重新上传。"), "\(bSync)")
             #expect(bSync.stdout.contains("上传 8 条"), "\(bSync)")
-            let cSync = try c.device.json("sync")
+            let cSync = try await c.device.json("sync")
             #expect(cSync["pullRestarted"] == .bool(true), "\(cSync)")
-            for device in [a, b, c] { try device.sync() }
+            for device in [a, b, c] { try await device.sync() }
 
             let journals = try [a, b, c].map { try FieldStore.open(path: $0.device.databasePath) }
             let recorded = try journals.flatMap { store in try store.journalEntries().map { "\($0.deviceId) \($0.seq) \($0.hash)" } }
@@ -86,7 +86,7 @@ struct RestoreResyncTests {
                 #expect(seen.count == Set(seen).count && Set(seen) == everyEntry, "device \(name) sees every entry once")
                 #expect(try store.status().pending == 0, "device \(name) has nothing pending")
             }
-            let verify = try server.admin("verify")
+            let verify = try await server.admin("verify")
             #expect(verify.status == 0, "sync-server verify after the devices resynced: \(verify)")
         }
     }

@@ -10,8 +10,8 @@ struct SecretsNeverLoggedTests {
     func noPasswordTokenOrDeviceSecretAppearsInTheTraceLogOrTheDatabase() async throws {
         try await ProcessRun.withTemporaryDirectory { directory in
             let server = ServerProcess(directory: directory)
-            try server.start(["--demo"], environment: ["LOG_LEVEL": "trace"])
-            defer { server.kill() }
+            try await server.start(["--demo"], environment: ["LOG_LEVEL": "trace"])
+            defer { server.stop() }
             let bootstrapToken = try server.bootstrapToken
             let session = try await server.adminSession()
             let wrongPassword = "Wrong-Papaya-2026"
@@ -21,9 +21,9 @@ struct SecretsNeverLoggedTests {
                 headers: ["Content-Type": "application/json"]
             )
             #expect(refused.status == 401)
-            let device = try MarketDevice.enrolled("a", node: "46010001", server: server, in: directory)
-            _ = try device.recordEvents(3)
-            try device.sync()
+            let device = try await MarketDevice.enrolled("a", node: "46010001", server: server, in: directory)
+            _ = try await device.recordEvents(3)
+            try await device.sync()
             let secret = try device.secret()
             let conflicts = try await HTTP.send(
                 "GET", server.url + "/v1/admin/conflicts", headers: ["Authorization": "Bearer \(session)"]
@@ -33,7 +33,7 @@ struct SecretsNeverLoggedTests {
                 "GET", server.url + "/v1/sync/pull", headers: ["Authorization": "Bearer \(secret)x"]
             )
             #expect(stranger.status == 401)
-            server.kill()
+            await server.kill()
 
             let log = server.log
             #expect(log.contains("request"), "the trace log was written")

@@ -17,25 +17,25 @@ struct ServerKillTests {
         var random = SeededGenerator(seed: size.seed)
         try await ProcessRun.withTemporaryDirectory { directory in
             let server = ServerProcess(directory: directory)
-            try server.start(["--demo"])
-            defer { server.kill() }
+            try await server.start(["--demo"])
+            defer { server.stop() }
             let proxy = try FaultProxy(plan: FaultPlan(seed: size.seed, faultRate: 0)) { [server] in server.port }
             defer { proxy.stop() }
-            let devices = try [("k1", "46010001"), ("k2", "46010001"), ("k3", "46010002")].map { name, node in
-                try MarketDevice.enrolled(name, node: node, server: server, through: proxy.url, in: directory)
+            let devices = try await [("k1", "46010001"), ("k2", "46010001"), ("k3", "46010002")].asyncMap { name, node in
+                try await MarketDevice.enrolled(name, node: node, server: server, through: proxy.url, in: directory)
             }
             proxy.recordsExchanges = true
 
             var interrupted = 0
             var acknowledged: [String: String] = [:]
             for round in 0..<size.rounds {
-                if round > 0 { try server.start() }
-                for device in devices { try Self.keepPending(on: device, in: directory) }
+                if round > 0 { try await server.start() }
+                for device in devices { try await Self.keepPending(on: device, in: directory) }
                 let syncs = try devices.map { try $0.device.start("sync", "--batch-size", "8", "--attempts", "1") }
-                usleep(UInt32.random(in: 30_000...400_000, using: &random))
-                server.kill(SIGKILL)
+                try await Task.sleep(for: .microseconds(UInt32.random(in: 30_000...400_000, using: &random)))
+                await server.kill(SIGKILL)
                 for sync in syncs {
-                    let ending = sync.wait(timeout: 90)
+                    let ending = await sync.wait(timeout: 90)
                     #expect(!ending.timedOut, "a sync whose server died ends by itself: \(ending.result)")
                     if ending.result.status != 0 { interrupted += 1 }
                 }
@@ -46,8 +46,8 @@ struct ServerKillTests {
             #expect(interrupted > 0, "the kills interrupted pushes (\(size))")
             #expect(!acknowledged.isEmpty, "the server acknowledged pushes between the kills (\(size))")
 
-            try server.start()
-            for device in devices { try device.sync() }
+            try await server.start()
+            for device in devices { try await device.sync() }
             let central = try Database(path: server.databasePath)
             for device in devices {
                 let store = try FieldStore.open(path: device.device.databasePath)
@@ -56,21 +56,21 @@ struct ServerKillTests {
                 ).map { "\($0.int("seq")!) \($0.string("hash")!)" }
                 #expect(stored == (try store.journalEntries().map { "\($0.seq) \($0.hash)" }), "(\(size))")
             }
-            let verify = try server.admin("verify")
+            let verify = try await server.admin("verify")
             #expect(verify.status == 0, "sync-server verify after \(size.rounds) kills: \(verify)")
         }
     }
 
     /// Imports another weighing export on `device` when fewer than 100 of its entries wait, so every push run has
     /// entries to send when the server is killed.
-    static func keepPending(on device: MarketDevice, in directory: URL) throws {
+    static func keepPending(on device: MarketDevice, in directory: URL) async throws {
         let store = try FieldStore.open(path: device.device.databasePath)
         let acked = try store.database.scalar("SELECT acked_seq FROM sync_state") ?? 0
         guard try store.journalHead().count - acked < 100 else { return }
         let csv = directory.appendingPathComponent("\(device.device.directory.lastPathComponent)-\(UUID().uuidString).csv")
         try CrashRecoveryTests.weighingExport(rows: 300, operatorId: device.operatorId, series: Int(try store.journalHead().count))
             .write(to: csv, atomically: true, encoding: .utf8)
-        let imported = try device.device.run("import", csv.path)
+        let imported = try await device.device.run("import", csv.path)
         guard imported.status == 0 else { throw HarnessError("\(imported)") }
     }
 

@@ -8,20 +8,20 @@ struct TLSServeTests {
     @Test
     func theServerAnswersOverHTTPSWithItsCertificateAndRefusesPlainHTTP() async throws {
         try await ProcessRun.withTemporaryDirectory { directory in
-            let (certificate, key) = try Self.selfSignedCertificate(in: directory)
+            let (certificate, key) = try await Self.selfSignedCertificate(in: directory)
             let server = ServerProcess(directory: directory)
-            try server.start(["--tls-cert", certificate.path, "--tls-key", key.path])
-            defer { server.kill() }
+            try await server.start(["--tls-cert", certificate.path, "--tls-key", key.path])
+            defer { server.stop() }
             #expect(server.url.hasPrefix("https://127.0.0.1:"))
 
-            let trusted = try Self.curl(["--cacert", certificate.path, "\(server.url)/healthz"], in: directory)
+            let trusted = try await Self.curl(["--cacert", certificate.path, "\(server.url)/healthz"], in: directory)
             #expect(trusted.status == 0, "\(trusted)")
             #expect(trusted.stdout == #"{"status":"ok"}"#)
 
-            let untrusted = try Self.curl(["\(server.url)/healthz"], in: directory)
+            let untrusted = try await Self.curl(["\(server.url)/healthz"], in: directory)
             #expect(untrusted.status == 60, "curl must refuse a certificate it does not trust: \(untrusted)")
 
-            let plain = try Self.curl(["http://127.0.0.1:\(server.port)/healthz"], in: directory)
+            let plain = try await Self.curl(["http://127.0.0.1:\(server.port)/healthz"], in: directory)
             #expect(plain.status != 0, "plain HTTP must not be answered on the TLS port: \(plain)")
             #expect(!plain.stdout.contains("status"))
         }
@@ -30,9 +30,9 @@ struct TLSServeTests {
     @Test
     func anUnreadableKeyStopsTheStartWithAMessageNamingTheFile() async throws {
         try await ProcessRun.withTemporaryDirectory { directory in
-            let (certificate, _) = try Self.selfSignedCertificate(in: directory)
+            let (certificate, _) = try await Self.selfSignedCertificate(in: directory)
             let missing = directory.appendingPathComponent("no-such-key.pem").path
-            let result = try ProcessRun.run(
+            let result = try await ProcessRun.run(
                 try #require(Executables.url("sync-server")),
                 ["serve", "--port", "0", "--db", directory.appendingPathComponent("central.sqlite").path,
                  "--tls-cert", certificate.path, "--tls-key", missing],
@@ -47,9 +47,9 @@ struct TLSServeTests {
     @Test
     func aCertificateWithoutItsKeyIsRefusedBeforeAnythingStarts() async throws {
         try await ProcessRun.withTemporaryDirectory { directory in
-            let (certificate, _) = try Self.selfSignedCertificate(in: directory)
+            let (certificate, _) = try await Self.selfSignedCertificate(in: directory)
             let database = directory.appendingPathComponent("central.sqlite")
-            let result = try ProcessRun.run(
+            let result = try await ProcessRun.run(
                 try #require(Executables.url("sync-server")),
                 ["serve", "--port", "0", "--db", database.path, "--tls-cert", certificate.path],
                 in: directory
@@ -61,10 +61,10 @@ struct TLSServeTests {
     }
 
     /// A throwaway certificate for 127.0.0.1 made with the system's `openssl`.
-    static func selfSignedCertificate(in directory: URL) throws -> (certificate: URL, key: URL) {
+    static func selfSignedCertificate(in directory: URL) async throws -> (certificate: URL, key: URL) {
         let certificate = directory.appendingPathComponent("server.crt")
         let key = directory.appendingPathComponent("server.key")
-        let result = try ProcessRun.run(
+        let result = try await ProcessRun.run(
             URL(fileURLWithPath: "/usr/bin/openssl"),
             ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1",
              "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
@@ -75,8 +75,8 @@ struct TLSServeTests {
         return (certificate, key)
     }
 
-    static func curl(_ arguments: [String], in directory: URL) throws -> ProcessResult {
-        try ProcessRun.run(
+    static func curl(_ arguments: [String], in directory: URL) async throws -> ProcessResult {
+        try await ProcessRun.run(
             URL(fileURLWithPath: "/usr/bin/curl"), ["--silent", "--show-error", "--max-time", "10"] + arguments,
             in: directory
         )

@@ -20,11 +20,11 @@ struct TraceChainTests {
     func aChainIsTracedBothWaysExportedAndShownToConsumersWithoutPrivateData() async throws {
         try await ProcessRun.withTemporaryDirectory { directory in
             let server = ServerProcess(directory: directory)
-            try Self.addNodes(server)
-            try server.start(["--demo"])
-            defer { server.kill() }
+            try await Self.addNodes(server)
+            try await server.start(["--demo"])
+            defer { server.stop() }
             let token = try await server.adminSession()
-            let chain = try Chain.record(server: server, in: directory)
+            let chain = try await Chain.record(server: server, in: directory)
 
             // Backward: the consumer's code reaches the slaughterhouse and the origin.
             let backward = try await Self.publicTrace(server, chain.c4)
@@ -41,18 +41,18 @@ struct TraceChainTests {
             #expect(recall.totalSold == ["kg": "522.5"])
             #expect(recall.totalDisposed == ["kg": "5"])
             #expect(recall.totalOnHand == ["kg": "492.5"])
-            let table = try server.admin("admin", "recall", chain.b1)
+            let table = try await server.admin("admin", "recall", chain.b1)
             #expect(table.status == 0, "\(table)")
             #expect(table.stdout.contains("已售合计 sold: 522.5 kg") && table.stdout.contains("在库合计 on hand: 492.5 kg"))
-            let csv = try server.admin("admin", "recall", chain.b1, "--format", "csv")
+            let csv = try await server.admin("admin", "recall", chain.b1, "--format", "csv")
             #expect(csv.stdout.split(separator: "\n").filter { $0.hasPrefix("0,") || $0.hasPrefix("1,") || $0.hasPrefix("2,") }.count == 4)
             #expect(csv.stdout.contains("total_sold,,,,,,,522.5,kg"))
 
             try await Self.expectNothingPrivate(server, codes: [chain.c1, chain.c2a, chain.c2b, chain.c4, chain.b3a])
 
             // Voiding the consumer's sale takes it out of the recall and the public view.
-            _ = try chain.farmers.device.json("void", chain.c4Event, "--reason", "录入错误")
-            try chain.farmers.sync()
+            _ = try await chain.farmers.device.json("void", chain.c4Event, "--reason", "录入错误")
+            try await chain.farmers.sync()
             let afterVoid = try await Self.recall(server, chain.b1, token: token)
             #expect(afterVoid.rows.map(\.childCode).sorted() == [chain.c1, chain.c2a, chain.c2b].sorted())
             #expect(afterVoid.totalSold == ["kg": "520"] && afterVoid.totalOnHand == ["kg": "495"])
@@ -70,10 +70,10 @@ struct TraceChainTests {
 
             // The feed, in pages of 3, across a restart; then the restarted server's low public limit.
             var feed = try await Self.feedPages(server, token: token, from: 0, pages: 2)
-            server.kill()
-            try server.start(["--public-rate-limit", "3"])
+            await server.kill()
+            try await server.start(["--public-rate-limit", "3"])
             feed += try await Self.feedPages(server, token: token, from: feed.last?.cursor ?? 0, pages: nil)
-            let whole = try server.admin("export", "feed", "--limit", "1000").json().decode(FeedPage.self)
+            let whole = try await server.admin("export", "feed", "--limit", "1000").json().decode(FeedPage.self)
             #expect(!whole.more)
             #expect(feed.map(\.eventId) == whole.items.map(\.eventId), "the paged feed is the whole feed, in order")
             #expect(Set(feed.map(\.eventId)).count == feed.count, "no event twice")
@@ -95,12 +95,12 @@ struct TraceChainTests {
     // MARK: Setup
 
     /// Adds the slaughterhouse and the farmers' market with `admin node add`.
-    static func addNodes(_ server: ServerProcess) throws {
+    static func addNodes(_ server: ServerProcess) async throws {
         for (code, name, kind, region) in [
             (slaughterhouse, slaughterhouseName, "slaughterhouse", "469023"),
             (farmers, "海口市美兰区和平农贸市场", "farmers_market", "460108"),
         ] {
-            let added = try server.admin("admin", "node", "add", "--code", code, "--name", name, "--kind", kind, "--region", region)
+            let added = try await server.admin("admin", "node", "add", "--code", code, "--name", name, "--kind", kind, "--region", region)
             #expect(added.status == 0, "\(added)")
         }
     }
@@ -123,7 +123,7 @@ struct TraceChainTests {
         let response = try await HTTP.get(server.url + "/v1/admin/recall/\(code)", headers: ["Authorization": "Bearer \(token)"])
         #expect(response.status == 200, "\(response.body)")
         let report = try JSONValue.parse(response.body).decode(RecallReport.self)
-        let cli = try server.admin("admin", "recall", code, "--format", "json")
+        let cli = try await server.admin("admin", "recall", code, "--format", "json")
         #expect(cli.status == 0, "\(cli)")
         #expect(try cli.json().decode(RecallReport.self) == report)
         return report
@@ -150,11 +150,11 @@ struct TraceChainTests {
         #expect(response.headers["content-type"]?.hasPrefix("application/ld+json") == true)
         let file = directory.appendingPathComponent("epcis-http.json")
         try Data(response.body.utf8).write(to: file)
-        #expect(try EPCISValidation.violations(ofFile: file) == [])
+        #expect(try await EPCISValidation.violations(ofFile: file) == [])
         let cliFile = directory.appendingPathComponent("epcis-cli.json")
-        let cli = try server.admin("export", "epcis", "--from", today, "--to", today, "--out", cliFile.path)
+        let cli = try await server.admin("export", "epcis", "--from", today, "--to", today, "--out", cliFile.path)
         #expect(cli.status == 0, "\(cli)")
-        #expect(try EPCISValidation.violations(ofFile: cliFile) == [])
+        #expect(try await EPCISValidation.violations(ofFile: cliFile) == [])
 
         guard case .array(let events)? = try JSONValue.parse(response.body)["epcisBody"]?["eventList"] else {
             Issue.record("no eventList")
@@ -193,54 +193,54 @@ struct Chain {
     let eventIds: [String]
 
     /// Records the chain on three devices and syncs each after its part.
-    static func record(server: ServerProcess, in directory: URL) throws -> Chain {
+    static func record(server: ServerProcess, in directory: URL) async throws -> Chain {
         var ids: [String] = []
-        func fact(_ device: MarketDevice, _ arguments: String...) throws -> (code: String?, id: String) {
-            let result = try device.device.run(arguments + ["--json"])
+        func fact(_ device: MarketDevice, _ arguments: String...) async throws -> (code: String?, id: String) {
+            let result = try await device.device.run(arguments + ["--json"])
             #expect(result.status == 0, "\(result)")
             let json = try result.json()
             let id = try #require(json["eventId"]?.stringValue)
             ids.append(id)
             return (json["code"]?.stringValue, id)
         }
-        func registered(_ device: MarketDevice, _ arguments: String...) throws -> String {
-            let result = try device.device.run(["operator", "add"] + arguments + ["--json"])
+        func registered(_ device: MarketDevice, _ arguments: String...) async throws -> String {
+            let result = try await device.device.run(["operator", "add"] + arguments + ["--json"])
             #expect(result.status == 0, "\(result)")
             return try #require(try result.json()["id"]?.stringValue)
         }
 
-        let slaughter = try MarketDevice.enrolled("slaughter", node: TraceChainTests.slaughterhouse, server: server, in: directory)
-        let keeper = try registered(slaughter, "--name", "王海生", "--kind", "individual",
+        let slaughter = try await MarketDevice.enrolled("slaughter", node: TraceChainTests.slaughterhouse, server: server, in: directory)
+        let keeper = try await registered(slaughter, "--name", "王海生", "--kind", "individual",
                                     "--id-number", TraceChainTests.idNumber, "--phone", TraceChainTests.phone)
-        let b1 = try #require(try fact(slaughter, "receive", "--product", "100101", "--quantity", "500", "--operator", keeper,
+        let b1 = try #require(try await fact(slaughter, "receive", "--product", "100101", "--quantity", "500", "--operator", keeper,
                                        "--supplier", "澄迈县福山生猪养殖场", "--origin", "469023").code)
-        _ = try fact(slaughter, "inspect", b1, "--item", "瘦肉精", "--result", "pass")
-        let c1 = try #require(try fact(slaughter, "sell", b1, "--quantity", "300", "--buyer", TraceChainTests.buyers[0],
+        _ = try await fact(slaughter, "inspect", b1, "--item", "瘦肉精", "--result", "pass")
+        let c1 = try #require(try await fact(slaughter, "sell", b1, "--quantity", "300", "--buyer", TraceChainTests.buyers[0],
                                        "--price", TraceChainTests.prices[0]).code)
-        try slaughter.sync()
+        try await slaughter.sync()
 
-        let wholesale = try MarketDevice.enrolled("wholesale", node: TraceChainTests.wholesale, server: server, in: directory)
-        let b2 = try #require(try fact(wholesale, "receive", "--product", "100101", "--quantity", "300", "--operator",
+        let wholesale = try await MarketDevice.enrolled("wholesale", node: TraceChainTests.wholesale, server: server, in: directory)
+        let b2 = try #require(try await fact(wholesale, "receive", "--product", "100101", "--quantity", "300", "--operator",
                                        wholesale.operatorId, "--supplier", TraceChainTests.slaughterhouseName,
                                        "--origin", "469023", "--upstream-code", c1).code)
-        _ = try fact(wholesale, "inspect", b2, "--item", "瘦肉精", "--result", "pass")
-        let c2a = try #require(try fact(wholesale, "sell", b2, "--quantity", "120", "--buyer", TraceChainTests.buyers[1],
+        _ = try await fact(wholesale, "inspect", b2, "--item", "瘦肉精", "--result", "pass")
+        let c2a = try #require(try await fact(wholesale, "sell", b2, "--quantity", "120", "--buyer", TraceChainTests.buyers[1],
                                         "--price", TraceChainTests.prices[1]).code)
-        let c2b = try #require(try fact(wholesale, "sell", b2, "--quantity", "100", "--buyer", TraceChainTests.buyers[2],
+        let c2b = try #require(try await fact(wholesale, "sell", b2, "--quantity", "100", "--buyer", TraceChainTests.buyers[2],
                                         "--price", TraceChainTests.prices[2]).code)
-        try wholesale.sync()
+        try await wholesale.sync()
 
-        let farmers = try MarketDevice.enrolled("farmers", node: TraceChainTests.farmers, server: server, in: directory)
-        let stallA = try registered(farmers, "--name", "陈记肉档", "--kind", "individual")
-        let stallB = try registered(farmers, "--name", "吴记肉档", "--kind", "individual")
-        let b3a = try #require(try fact(farmers, "receive", "--product", "100101", "--quantity", "120", "--operator", stallA,
+        let farmers = try await MarketDevice.enrolled("farmers", node: TraceChainTests.farmers, server: server, in: directory)
+        let stallA = try await registered(farmers, "--name", "陈记肉档", "--kind", "individual")
+        let stallB = try await registered(farmers, "--name", "吴记肉档", "--kind", "individual")
+        let b3a = try #require(try await fact(farmers, "receive", "--product", "100101", "--quantity", "120", "--operator", stallA,
                                         "--supplier", "海口市南北水果蔬菜批发市场", "--origin", "469023", "--upstream-code", c2a).code)
-        let b3b = try #require(try fact(farmers, "receive", "--product", "100101", "--quantity", "100", "--operator", stallB,
+        let b3b = try #require(try await fact(farmers, "receive", "--product", "100101", "--quantity", "100", "--operator", stallB,
                                         "--supplier", "海口市南北水果蔬菜批发市场", "--origin", "469023", "--upstream-code", c2b).code)
-        _ = try fact(farmers, "dispose", b3b, "--quantity", "5", "--reason", "变质", "--witness", "市场管理员")
-        let sale = try fact(farmers, "sell", b3a, "--quantity", "2.5", "--buyer", TraceChainTests.buyers[3],
+        _ = try await fact(farmers, "dispose", b3b, "--quantity", "5", "--reason", "变质", "--witness", "市场管理员")
+        let sale = try await fact(farmers, "sell", b3a, "--quantity", "2.5", "--buyer", TraceChainTests.buyers[3],
                             "--price", TraceChainTests.prices[3])
-        try farmers.sync()
+        try await farmers.sync()
         return Chain(farmers: farmers, b1: b1, c1: c1, c2a: c2a, c2b: c2b, b3a: b3a, c4: try #require(sale.code),
                      c4Event: sale.id, eventIds: ids)
     }

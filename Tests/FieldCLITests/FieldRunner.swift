@@ -1,11 +1,7 @@
 import Foundation
 import SyncCore
 import Testing
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import TestSupport
 
 /// The built `field` executable.
 ///
@@ -78,49 +74,13 @@ struct FieldDevice {
     /// added; kills it after 30 s. Waits without blocking a thread of the cooperative pool.
     func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> FieldResult {
         let executable = try #require(FieldExecutable.url, "no built `field` executable: run `swift build` first")
-        let outputs = directory.appendingPathComponent("output-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: outputs, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: outputs) }
-        let stdoutURL = outputs.appendingPathComponent("stdout")
-        let stderrURL = outputs.appendingPathComponent("stderr")
-        // Files, not pipes: a large output can never fill a pipe and stall the child.
-        try Data().write(to: stdoutURL)
-        try Data().write(to: stderrURL)
-        let stdout = try FileHandle(forWritingTo: stdoutURL)
-        let stderr = try FileHandle(forWritingTo: stderrURL)
-        defer {
-            try? stdout.close()
-            try? stderr.close()
-        }
-
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var variables = ProcessInfo.processInfo.environment
+        var variables = environment
         variables["FIELD_DB"] = databasePath
-        variables["FIELD_LANG"] = nil
-        variables.merge(environment) { $1 }
-        process.environment = variables
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = stdout
-        process.standardError = stderr
-        let (exited, exit) = AsyncStream<Never>.makeStream()
-        process.terminationHandler = { _ in exit.finish() }
-        try process.run()
-        let pid = process.processIdentifier
-        let timeout = DispatchWorkItem { kill(pid, SIGKILL) }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 30, execute: timeout)
-        for await _ in exited {}
-        timeout.cancel()
-        if process.terminationReason == .uncaughtSignal {
-            Issue.record("field \(arguments.joined(separator: " ")) crashed or ran past 30 s (signal \(process.terminationStatus))")
+        let result = try await ProcessRun.run(executable, arguments, in: directory, environment: variables, timeout: 30)
+        if result.killedBySignal {
+            Issue.record("field \(arguments.joined(separator: " ")) crashed (signal \(result.status))")
         }
-        return FieldResult(
-            arguments: arguments, status: process.terminationStatus,
-            stdout: String(decoding: try Data(contentsOf: stdoutURL), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: stderrURL), as: UTF8.self)
-        )
+        return FieldResult(arguments: arguments, status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
 
     /// Runs `field ARGUMENTS --json`, which must succeed, and returns what it printed.

@@ -81,8 +81,8 @@ struct SyncUnreachableTests {
     private static func withStrandedDevice(_ body: (FieldDevice, String, Int) async throws -> Void) async throws {
         try await withDevice(initialised: false) { device in
             let server = ServerProcess(directory: device.directory)
-            try server.start(["--demo"])
-            let code = try server.enrollCode(node: testNode)
+            try await server.start(["--demo"])
+            let code = try await server.enrollCode(node: testNode)
             let enrolled = try await device.run("enroll", server.url, code, "--inspector", "李明")
             try #require(enrolled.status == 0, "\(enrolled)")
             let synced = try await device.run("sync")
@@ -95,7 +95,7 @@ struct SyncUnreachableTests {
                 try #require(received.status == 0, "\(received)")
             }
             try #require(try await device.json("status")["pending"]?.asInt == 2)
-            server.kill()
+            await server.kill()
             try await body(device, server.url, server.port)
         }
     }

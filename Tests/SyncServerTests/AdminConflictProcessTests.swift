@@ -6,32 +6,14 @@ import SyncCore
 import CentralCore
 import CentralSQLite
 @testable import SyncServer
+import TestSupport
 import Testing
 
 /// The real `sync-server` binary: the bootstrap token `serve` prints once, and the `admin conflicts` commands.
 @Suite struct AdminConflictProcessTests {
-    /// What a finished command printed and how it ended.
-    struct Finished {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-    }
-
     /// Runs `sync-server ARGUMENTS` to the end.
-    static func sync(_ arguments: [String]) throws -> Finished {
-        let process = Process()
-        process.executableURL = ServeProcessTests.binary
-        process.arguments = arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let stdout = output.fileHandleForReading.readDataToEndOfFile()
-        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Finished(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                        stderr: String(decoding: stderr, as: UTF8.self))
+    static func sync(_ arguments: [String]) async throws -> ProcessResult {
+        try await ProcessRun.run(ServeProcessTests.binary, arguments, in: FileManager.default.temporaryDirectory)
     }
 
     /// Starts `serve` on a free port and calls `body` with its base URL and what it printed once it listens (the
@@ -131,15 +113,15 @@ import Testing
         try await withServer { server in
             let sold = try await server.oversold()
             let db = ["--db", server.databasePath]
-            let listed = try Self.sync(["admin", "conflicts", "list", "--status", "open", "--json"] + db)
+            let listed = try await Self.sync(["admin", "conflicts", "list", "--status", "open", "--json"] + db)
             #expect(listed.status == 0, "\(listed.stderr)")
             #expect(try JSONDecoder().decode([ConflictRecord].self, from: Data(listed.stdout.utf8)).map(\.id) == [sold.conflict.id])
 
-            let table = try Self.sync(["admin", "conflicts", "list"] + db)
+            let table = try await Self.sync(["admin", "conflicts", "list"] + db)
             #expect(table.stdout.contains("超卖 / oversold"))
             #expect(table.stdout.contains("\t46010001\t"))
 
-            let shown = try Self.sync(["admin", "conflicts", "show", "\(sold.conflict.id)"] + db)
+            let shown = try await Self.sync(["admin", "conflicts", "show", "\(sold.conflict.id)"] + db)
             #expect(shown.status == 0)
             for candidate in sold.conflict.candidates {
                 #expect(shown.stdout.contains(candidate.deviceId))
@@ -151,20 +133,20 @@ import Testing
             let sale = try #require(sold.conflict.candidates.last)
             let resolve = ["admin", "conflicts", "resolve", "\(sold.conflict.id)", "--action", "void", "--event-id", sale.eventId,
                            "--note", "重复录入", "--json"] + db
-            let resolved = try Self.sync(resolve)
+            let resolved = try await Self.sync(resolve)
             #expect(resolved.status == 0, "\(resolved.stderr)")
             let record = try JSONDecoder().decode(ConflictRecord.self, from: Data(resolved.stdout.utf8))
             #expect(record.resolution?.author == "admin-cli")
             #expect(record.resolution?.serverSeq == 1)
 
-            let again = try Self.sync(resolve)
+            let again = try await Self.sync(resolve)
             #expect(again.status == 1)
             #expect(again.stdout.isEmpty)
             #expect(again.stderr.contains("conflict_resolved"))
             #expect(again.stderr.contains("已经处理过"))
             #expect(again.stderr.contains("already resolved"))
 
-            let shownResolved = try Self.sync(["admin", "conflicts", "show", "\(sold.conflict.id)"] + db)
+            let shownResolved = try await Self.sync(["admin", "conflicts", "show", "\(sold.conflict.id)"] + db)
             #expect(shownResolved.stdout.contains("作废记录 void"))
             #expect(shownResolved.stdout.contains("重复录入"))
         }

@@ -4,6 +4,7 @@ import SyncCore
 import CentralCore
 import CentralSQLite
 @testable import SyncServer
+import TestSupport
 import Testing
 
 /// `sync-server backup`, `restore` and `verify` as operators run them, and `serve --backup-every`.
@@ -32,14 +33,14 @@ import Testing
 
     @Test func verifyPassesThenFailsAfterARawEditNamingTheDeviceAndSeq() async throws {
         try await Self.withSite { site in
-            let passed = try SyncServerBinary.run(["verify", "--db", site.database, "--json"])
+            let passed = try await SyncServerBinary.run(["verify", "--db", site.database, "--json"])
             #expect(passed.status == 0, "\(passed.output)")
             #expect(try JSONValue.parse(passed.output)["ok"] == .bool(true))
 
             try Database(path: site.database).run(
                 "UPDATE entries SET payload = replace(payload, '120.5', '12.5') WHERE device_id = ? AND seq = 2", site.deviceId
             )
-            let failed = try SyncServerBinary.run(["verify", "--db", site.database])
+            let failed = try await SyncServerBinary.run(["verify", "--db", site.database])
             #expect(failed.status == 1)
             #expect(failed.output.contains("✗ 失败 / failed  设备日志哈希链 / device journal hash chains"))
             #expect(failed.output.contains("device \(site.deviceId): journal entry #2 does not match its hash"))
@@ -49,17 +50,17 @@ import Testing
     @Test func verifyOfAStoreWithoutItsKeyIsRefusedAndMakesNoKey() async throws {
         try await Self.withSite { site in
             let backups = site.directory.appendingPathComponent("backups").path
-            #expect(try SyncServerBinary.run(["backup", "--db", site.database, "--to", backups]).status == 0)
+            #expect(try await SyncServerBinary.run(["backup", "--db", site.database, "--to", backups]).status == 0)
             let restored = site.directory.appendingPathComponent("restored.sqlite").path
-            let restore = try SyncServerBinary.run(["restore", "--from", backups, "--to", restored])
+            let restore = try await SyncServerBinary.run(["restore", "--from", backups, "--to", restored])
             #expect(restore.status == 0, "\(restore.output)")
             #expect(!FileManager.default.fileExists(atPath: restored + ".key"))
 
-            let refused = try SyncServerBinary.run(["verify", "--db", restored])
+            let refused = try await SyncServerBinary.run(["verify", "--db", restored])
             #expect(refused.status == 1)
             #expect(refused.output.contains("data_key_missing"))
             #expect(!FileManager.default.fileExists(atPath: restored + ".key"))
-            let verified = try SyncServerBinary.run(["verify", "--db", restored, "--data-key-file", site.database + ".key"])
+            let verified = try await SyncServerBinary.run(["verify", "--db", restored, "--data-key-file", site.database + ".key"])
             #expect(verified.status == 0, "\(verified.output)")
         }
     }
@@ -67,11 +68,11 @@ import Testing
     @Test func restoreRefusesAnExistingFileAndAnUnreadableTime() async throws {
         try await Self.withSite { site in
             let backups = site.directory.appendingPathComponent("backups").path
-            #expect(try SyncServerBinary.run(["backup", "--db", site.database, "--to", backups]).status == 0)
-            let onto = try SyncServerBinary.run(["restore", "--from", backups, "--to", site.database])
+            #expect(try await SyncServerBinary.run(["backup", "--db", site.database, "--to", backups]).status == 0)
+            let onto = try await SyncServerBinary.run(["restore", "--from", backups, "--to", site.database])
             #expect(onto.status == 1)
             #expect(onto.output.contains("restore_target_exists"))
-            let early = try SyncServerBinary.run(["restore", "--from", backups, "--until", "2020-01-01T08:00", "--to", site.database + "-r"])
+            let early = try await SyncServerBinary.run(["restore", "--from", backups, "--until", "2020-01-01T08:00", "--to", site.database + "-r"])
             #expect(early.status == 1)
             #expect(early.output.contains("no_backup_before"))
             #expect(throws: (any Error).self) {
@@ -83,13 +84,13 @@ import Testing
     @Test func backupVerifyNamesADamagedBackup() async throws {
         try await Self.withSite { site in
             let backups = site.directory.appendingPathComponent("backups")
-            #expect(try SyncServerBinary.run(["backup", "--db", site.database, "--to", backups.path]).status == 0)
-            #expect(try SyncServerBinary.run(["backup", "--verify", backups.path]).status == 0)
+            #expect(try await SyncServerBinary.run(["backup", "--db", site.database, "--to", backups.path]).status == 0)
+            #expect(try await SyncServerBinary.run(["backup", "--verify", backups.path]).status == 0)
             let pages = backups.appendingPathComponent("backup-000001-full.pages")
             var bytes = try Data(contentsOf: pages)
             bytes[100] ^= 0x01
             try bytes.write(to: pages)
-            let checked = try SyncServerBinary.run(["backup", "--verify", backups.path])
+            let checked = try await SyncServerBinary.run(["backup", "--verify", backups.path])
             #expect(checked.status == 1)
             #expect(checked.output.contains("✗ 失败 / failed  backup-000001-full.json"))
         }
@@ -142,23 +143,9 @@ enum SyncServerBinary {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent(".build/debug/sync-server")
 
-    /// Runs `sync-server ARGUMENTS` to its end; standard output and error together.
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["TRACESYNC_DATA_KEY"] = nil
-        process.environment = environment
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("sync-server-\(UUID().uuidString).out")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: output) }
-        let handle = try FileHandle(forWritingTo: output)
-        process.standardOutput = handle
-        process.standardError = handle
-        try process.run()
-        process.waitUntilExit()
-        try handle.close()
-        return (process.terminationStatus, try String(contentsOf: output, encoding: .utf8))
+    /// Runs `sync-server ARGUMENTS` to its end; standard output, then standard error.
+    static func run(_ arguments: [String]) async throws -> (status: Int32, output: String) {
+        let result = try await ProcessRun.run(url, arguments, in: FileManager.default.temporaryDirectory)
+        return (result.status, result.stdout + result.stderr)
     }
 }

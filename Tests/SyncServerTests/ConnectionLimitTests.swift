@@ -16,8 +16,8 @@ import Testing
         for option in ["--header-timeout", "--body-timeout", "--idle-timeout"] where !all.contains(option) {
             all += [option, "1"]
         }
-        try server.start(all)
-        defer { server.kill() }
+        try await server.start(all)
+        defer { server.stop() }
         try await test(server)
     }
 

@@ -67,7 +67,7 @@ import TestSupport
         let decoder = try #require(QRDecoder.find(), "CI 要求 zbarimg / CI requires zbarimg: apt-get install zbar-tools librsvg2-bin")
         let svg = try QRCode(encoding: text).svg(label: text)
         let decoded = try await ProcessRun.withTemporaryDirectory { directory in
-            try decoder.decode(svg: svg, in: directory)
+            try await decoder.decode(svg: svg, in: directory)
         }
         #expect(decoded == text)
     }

@@ -25,7 +25,7 @@ public struct HeadlessChromium: Sendable {
     /// Loads `url` in a window `width` × `height` CSS pixels, saves a screenshot to `screenshot` if given, and
     /// returns the DOM after the page loaded.
     public func render(_ url: String, width: Int = 390, height: Int = 844, screenshot: URL? = nil,
-                       in directory: URL) throws -> String {
+                       in directory: URL) async throws -> String {
         let profile = directory.appendingPathComponent("chromium-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
         var arguments = [
@@ -34,7 +34,7 @@ public struct HeadlessChromium: Sendable {
         ]
         if let screenshot { arguments.append("--screenshot=\(screenshot.path)") }
         arguments += ["--dump-dom", url]
-        let result = try ProcessRun.run(executable, arguments, in: directory, timeout: 60)
+        let result = try await ProcessRun.run(executable, arguments, in: directory, timeout: 60)
         guard result.status == 0, result.stdout.contains("<html") else { throw HarnessError("chromium failed:\n\(result)") }
         return result.stdout
     }
@@ -44,7 +44,7 @@ public struct HeadlessChromium: Sendable {
     /// on, and whether anything is wider than the window. The page runs no script of its own; a measuring script
     /// is added to a copy of it, opened from a file. Headless chromium lays out `--dump-dom` at least 500 px wide
     /// whatever the window, so the copy's root element is fixed at `width` instead.
-    public func layout(of html: String, width: Int, in directory: URL) throws -> CodeLayout {
+    public func layout(of html: String, width: Int, in directory: URL) async throws -> CodeLayout {
         let script = """
             <style>html{width:\(width)px}</style>
             <script>
@@ -60,7 +60,7 @@ public struct HeadlessChromium: Sendable {
         let file = directory.appendingPathComponent("layout-\(UUID().uuidString).html")
         try html.replacingOccurrences(of: "</body>", with: script + "</body>").write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
-        let dom = try render(file.absoluteString, width: width, in: directory)
+        let dom = try await render(file.absoluteString, width: width, in: directory)
         guard let start = dom.range(of: "<pre id=\"layout\">"), let end = dom.range(of: "</pre>", range: start.upperBound..<dom.endIndex)
         else { throw HarnessError("no layout report in:\n\(dom.suffix(2_000))") }
         let json = String(dom[start.upperBound..<end.lowerBound]).replacingOccurrences(of: "&quot;", with: "\"")

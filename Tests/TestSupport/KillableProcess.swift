@@ -4,9 +4,9 @@ public import Foundation
 /// write, and then inspect: how it ended and what it had printed by then.
 public final class KillableProcess: @unchecked Sendable {
     // @unchecked Sendable: the members are set in `init` and only read afterwards; `Process` is thread-safe for
-    // `processIdentifier`, `isRunning`, `waitUntilExit` and `terminationStatus`.
+    // `processIdentifier`, `isRunning` and `terminationStatus`.
     private let process: Process
-    private let finished = DispatchSemaphore(value: 0)
+    private let exit: ProcessExit
     private let stdoutURL: URL
     private let stderrURL: URL
     private let command: String
@@ -23,7 +23,7 @@ public final class KillableProcess: @unchecked Sendable {
             stdout: try FileHandle(forWritingTo: stdoutURL), stderr: try FileHandle(forWritingTo: stderrURL)
         )
         command = ([executable.lastPathComponent] + arguments).joined(separator: " ")
-        process.terminationHandler = { [finished] _ in finished.signal() }
+        exit = ProcessExit(of: process)
         try process.run()
     }
 
@@ -32,36 +32,33 @@ public final class KillableProcess: @unchecked Sendable {
         /// Its exit status (the signal's number if a signal ended it) and what it printed.
         public let result: ProcessResult
         /// True when a signal ended it.
-        public let wasKilled: Bool
+        public var wasKilled: Bool { result.killedBySignal }
         /// True when it was still running at the deadline of `wait(timeout:)`, and was killed then.
         public let timedOut: Bool
     }
 
     /// True while the command runs.
-    public var isRunning: Bool { process.isRunning }
+    public var isRunning: Bool { !exit.hasEnded }
 
     /// Sends `signal` if the command still runs; true if it did.
     @discardableResult
     public func kill(_ signal: Int32 = SIGKILL) -> Bool {
-        guard process.isRunning else { return false }
+        guard !exit.hasEnded else { return false }
         return Foundation.kill(process.processIdentifier, signal) == 0
     }
 
     /// Waits for the command to end, at most `timeout` seconds (then kills it with SIGKILL), and returns how it ended.
-    public func wait(timeout: TimeInterval = 120) -> Ending {
-        var timedOut = false
-        if finished.wait(timeout: .now() + timeout) == .timedOut {
-            timedOut = kill(SIGKILL)
-            finished.wait()
-        }
-        process.waitUntilExit()
+    /// Waits without holding a thread of the cooperative pool.
+    public func wait(timeout: TimeInterval = 120) async -> Ending {
+        let timedOut = await exit.wait(killing: process.processIdentifier, after: timeout)
         let result = ProcessResult(
             command: command, status: process.terminationStatus,
+            killedBySignal: process.terminationReason == .uncaughtSignal,
             stdout: (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? "",
             stderr: (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? ""
         )
         try? FileManager.default.removeItem(at: stdoutURL)
         try? FileManager.default.removeItem(at: stderrURL)
-        return Ending(result: result, wasKilled: process.terminationReason == .uncaughtSignal, timedOut: timedOut)
+        return Ending(result: result, timedOut: timedOut)
     }
 }

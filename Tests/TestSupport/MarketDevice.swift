@@ -11,20 +11,20 @@ public struct MarketDevice: Sendable {
     /// Enrolls a new device `name` at `node` and syncs once (to receive the market's operators).
     public static func enrolled(
         _ name: String, node: String, server: ServerProcess, in directory: URL, environment: [String: String] = [:]
-    ) throws -> MarketDevice {
+    ) async throws -> MarketDevice {
         var device = try FieldDeviceProcess(directory: directory, name: name)
         device.environment = environment
-        let code = try server.enrollCode(node: node)
-        let enrolled = try device.run("enroll", server.url, code, "--name", name, "--inspector", "检测员\(name)")
+        let code = try await server.enrollCode(node: node)
+        let enrolled = try await device.run("enroll", server.url, code, "--name", name, "--inspector", "检测员\(name)")
         guard enrolled.status == 0 else { throw HarnessError("\(enrolled)") }
         let market = MarketDevice(device: device, node: node)
-        try market.sync()
+        try await market.sync()
         return market
     }
 
     /// Runs `field sync`, which must succeed.
-    public func sync() throws {
-        let result = try device.run("sync", "--attempts", "2", "--retry-delay", "0.2")
+    public func sync() async throws {
+        let result = try await device.run("sync", "--attempts", "2", "--retry-delay", "0.2")
         guard result.status == 0 else { throw HarnessError("\(result)") }
     }
 
@@ -38,14 +38,14 @@ public struct MarketDevice: Sendable {
 
     /// Records `count` events: receipts, then passing inspections, sales and corrections of those batches.
     /// Returns the number recorded and the batch codes.
-    public func recordEvents(_ count: Int) throws -> (events: Int, batches: [String]) {
+    public func recordEvents(_ count: Int) async throws -> (events: Int, batches: [String]) {
         var batches: [String] = []
         var events = 0
         let products = ["100104", "200102", "300101", "220101"]
         while events < count {
             let step = events % 5
             if step == 0 || batches.isEmpty {
-                let receipt = try device.json(
+                let receipt = try await device.json(
                     "receive", "--product", products[batches.count % products.count], "--quantity", "100",
                     "--operator", operatorId, "--supplier", "海南澄金肉联食品有限公司", "--origin", "469023"
                 )
@@ -53,9 +53,9 @@ public struct MarketDevice: Sendable {
             } else {
                 let code = batches[batches.count - 1]
                 switch step {
-                case 1: _ = try device.json("inspect", code, "--item", "农药残留", "--result", "pass")
-                case 2, 3: _ = try device.json("sell", code, "--quantity", "10", "--buyer", "张三", "--price", "12.5")
-                default: _ = try device.json("correct", code, "--set", "supplier=海南澄金肉联")
+                case 1: _ = try await device.json("inspect", code, "--item", "农药残留", "--result", "pass")
+                case 2, 3: _ = try await device.json("sell", code, "--quantity", "10", "--buyer", "张三", "--price", "12.5")
+                default: _ = try await device.json("correct", code, "--set", "supplier=海南澄金肉联")
                 }
             }
             events += 1

@@ -7,6 +7,8 @@ public import CentralSQLite
 public struct ProcessResult: Sendable, CustomStringConvertible {
     public let command: String
     public let status: Int32
+    /// True when a signal ended it (then `status` is the signal's number): a crash, or a kill.
+    public let killedBySignal: Bool
     public let stdout: String
     public let stderr: String
 
@@ -24,11 +26,12 @@ public struct HarnessError: Error, CustomStringConvertible {
 
 /// Runs executables to completion, capturing their output in files (a large output can never stall a pipe).
 public enum ProcessRun {
-    /// Runs `executable ARGUMENTS` in `directory` with `environment` added; terminates it after `timeout` seconds.
+    /// Runs `executable ARGUMENTS` in `directory` with `environment` added and `input` on its standard input; kills
+    /// it after `timeout` seconds (and throws). Waits without holding a thread of the cooperative pool.
     public static func run(
         _ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String] = [:],
-        timeout: TimeInterval = 60
-    ) throws -> ProcessResult {
+        input: String? = nil, timeout: TimeInterval = 60
+    ) async throws -> ProcessResult {
         let outputs = directory.appendingPathComponent("output-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: outputs, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: outputs) }
@@ -38,23 +41,25 @@ public enum ProcessRun {
         FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
         let stdout = try FileHandle(forWritingTo: stdoutURL)
         let stderr = try FileHandle(forWritingTo: stderrURL)
+        defer {
+            try? stdout.close()
+            try? stderr.close()
+        }
 
         let process = Self.process(executable, arguments, in: directory, environment: environment,
                                    stdout: stdout, stderr: stderr)
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
-        try process.run()
-        var timedOut = false
-        if finished.wait(timeout: .now() + timeout) == .timedOut {
-            timedOut = true
-            process.terminate()
-            finished.wait()
+        if let input {
+            let inputURL = outputs.appendingPathComponent("stdin")
+            try Data(input.utf8).write(to: inputURL)
+            process.standardInput = try FileHandle(forReadingFrom: inputURL)
         }
-        try stdout.close()
-        try stderr.close()
+        let exit = ProcessExit(of: process)
+        try process.run()
+        let timedOut = await exit.wait(killing: process.processIdentifier, after: timeout)
         let command = ([executable.lastPathComponent] + arguments).joined(separator: " ")
         let result = ProcessResult(
             command: command, status: process.terminationStatus,
+            killedBySignal: process.terminationReason == .uncaughtSignal,
             stdout: String(decoding: try Data(contentsOf: stdoutURL), as: UTF8.self),
             stderr: String(decoding: try Data(contentsOf: stderrURL), as: UTF8.self)
         )
@@ -63,7 +68,8 @@ public enum ProcessRun {
     }
 
     /// A process for `executable ARGUMENTS` in `directory`, not yet started: the test's environment without
-    /// `FIELD_LANG` (so `field` speaks its default language) plus `environment`, no standard input, the outputs given.
+    /// `FIELD_LANG` (so `field` speaks its default language) and `TRACESYNC_DATA_KEY` (so a store's key is the one
+    /// beside it) plus `environment`, no standard input, the outputs given.
     static func process(
         _ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String],
         stdout: FileHandle, stderr: FileHandle
@@ -74,6 +80,7 @@ public enum ProcessRun {
         process.currentDirectoryURL = directory
         var variables = ProcessInfo.processInfo.environment
         variables["FIELD_LANG"] = nil
+        variables["TRACESYNC_DATA_KEY"] = nil
         variables.merge(environment) { $1 }
         process.environment = variables
         process.standardInput = FileHandle.nullDevice

@@ -21,7 +21,7 @@ public struct QRDecoder: Sendable {
     public static var required: Bool { ProcessInfo.processInfo.environment["CI"].map { !$0.isEmpty } ?? false }
 
     /// The text `svg`'s QR code carries, as zbarimg reads it from a PNG rendered at 8 pixels per SVG unit.
-    public func decode(svg: String, in directory: URL) throws -> String {
+    public func decode(svg: String, in directory: URL) async throws -> String {
         let name = UUID().uuidString
         let svgFile = directory.appendingPathComponent("\(name).svg")
         let pngFile = directory.appendingPathComponent("\(name).png")
@@ -30,10 +30,10 @@ public struct QRDecoder: Sendable {
             try? FileManager.default.removeItem(at: svgFile)
             try? FileManager.default.removeItem(at: pngFile)
         }
-        let render = try ProcessRun.run(rsvgConvert, ["-z", "2", "-b", "white", "-o", pngFile.path, svgFile.path],
+        let render = try await ProcessRun.run(rsvgConvert, ["-z", "2", "-b", "white", "-o", pngFile.path, svgFile.path],
                                         in: directory)
         guard render.status == 0 else { throw HarnessError("rsvg-convert failed:\n\(render)") }
-        let scan = try ProcessRun.run(zbarimg, ["--raw", "-q", "-Sdisable", "-Sqrcode.enable", pngFile.path],
+        let scan = try await ProcessRun.run(zbarimg, ["--raw", "-q", "-Sdisable", "-Sqrcode.enable", pngFile.path],
                                       in: directory)
         guard scan.status == 0 else { throw HarnessError("zbarimg found no QR code:\n\(scan)") }
         return scan.stdout.hasSuffix("\n") ? String(scan.stdout.dropLast()) : scan.stdout

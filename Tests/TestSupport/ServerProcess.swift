@@ -10,6 +10,7 @@ public final class ServerProcess: @unchecked Sendable {
     public let directory: URL
     public let databasePath: String
     private var process: Process?
+    private var exit: ProcessExit?
     private var logURL: URL?
     public private(set) var port = 0
     /// `https` when the server was started with `--tls-cert` and `--tls-key`, as it announces.
@@ -26,7 +27,8 @@ public final class ServerProcess: @unchecked Sendable {
     /// Starts the server and waits until it listens: on a free port the first time, on the same port after that (so
     /// enrolled devices find it again after a restart).
     /// - Parameter environment: variables added to the test process's own (e.g. `LOG_LEVEL`).
-    public func start(_ extraArguments: [String] = [], environment: [String: String] = [:]) throws {
+    /// Waits without holding a thread of the cooperative pool.
+    public func start(_ extraArguments: [String] = [], environment: [String: String] = [:]) async throws {
         guard let executable = Executables.url("sync-server") else { throw HarnessError("no built sync-server: run `swift build`") }
         let log = directory.appendingPathComponent("server-\(UUID().uuidString).log")
         FileManager.default.createFile(atPath: log.path, contents: nil)
@@ -39,8 +41,10 @@ public final class ServerProcess: @unchecked Sendable {
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = handle
         process.standardError = handle
+        let exit = ProcessExit(of: process)
         try process.run()
         self.process = process
+        self.exit = exit
         self.logURL = log
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
@@ -50,8 +54,8 @@ public final class ServerProcess: @unchecked Sendable {
                 scheme = text[range].contains("https://") ? "https" : "http"
                 return
             }
-            guard process.isRunning else { throw HarnessError("sync-server exited at start:\n\(text)") }
-            Thread.sleep(forTimeInterval: 0.05)
+            guard !exit.hasEnded else { throw HarnessError("sync-server exited at start:\n\(text)") }
+            try await Task.sleep(for: .milliseconds(50))
         }
         throw HarnessError("sync-server did not start listening within 30 s:\n\(log)")
     }
@@ -59,31 +63,37 @@ public final class ServerProcess: @unchecked Sendable {
     /// Everything the server printed since its last start.
     public var log: String { logURL.flatMap { try? String(contentsOf: $0, encoding: .utf8) } ?? "" }
 
-    /// Sends `signal` (SIGKILL by default) and waits for the process to end; returns its exit status.
+    /// Sends `signal` (SIGKILL by default) and waits for the process to end; returns its exit status. Waits without
+    /// holding a thread of the cooperative pool.
     @discardableResult
-    public func kill(_ signal: Int32 = SIGKILL) -> Int32 {
-        guard let process, process.isRunning else { return process?.terminationStatus ?? 0 }
-        Foundation.kill(process.processIdentifier, signal)
-        process.waitUntilExit()
+    public func kill(_ signal: Int32 = SIGKILL) async -> Int32 {
+        guard let process, let exit else { return 0 }
+        if !exit.hasEnded { Foundation.kill(process.processIdentifier, signal) }
+        await exit.wait()
         return process.terminationStatus
     }
 
     /// Runs `sync-server ARGUMENTS --db <this store>` (admin commands work on the store directly).
-    public func admin(_ arguments: String...) throws -> ProcessResult {
+    public func admin(_ arguments: String...) async throws -> ProcessResult {
         guard let executable = Executables.url("sync-server") else { throw HarnessError("no built sync-server") }
-        return try ProcessRun.run(executable, arguments + ["--db", databasePath], in: directory)
+        return try await ProcessRun.run(executable, arguments + ["--db", databasePath], in: directory)
     }
 
     /// Issues a one-time enrollment code for `node` through the admin command.
-    public func enrollCode(node: String) throws -> String {
-        let result = try admin("admin", "enroll-code", "--node", node)
+    public func enrollCode(node: String) async throws -> String {
+        let result = try await admin("admin", "enroll-code", "--node", node)
         guard result.status == 0,
               let range = result.stdout.range(of: #"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}"#, options: .regularExpression)
         else { throw HarnessError("no enrollment code:\n\(result)") }
         return String(result.stdout[range])
     }
 
-    deinit { kill(SIGKILL) }
+    /// Sends SIGKILL if the server still runs, without waiting for it to end (for `defer`, which cannot wait).
+    public func stop() {
+        if let process, let exit, !exit.hasEnded { Foundation.kill(process.processIdentifier, SIGKILL) }
+    }
+
+    deinit { stop() }
 }
 
 /// A `field` device with its database in its own directory.
@@ -101,13 +111,14 @@ public struct FieldDeviceProcess: Sendable {
 
     /// Runs `field ARGUMENTS` against this device's database.
     @discardableResult
-    public func run(_ arguments: String...) throws -> ProcessResult { try run(arguments) }
+    public func run(_ arguments: String...) async throws -> ProcessResult { try await run(arguments) }
 
-    public func run(_ arguments: [String]) throws -> ProcessResult {
+    /// Runs `field ARGUMENTS` against this device's database.
+    public func run(_ arguments: [String]) async throws -> ProcessResult {
         guard let executable = Executables.url("field") else { throw HarnessError("no built field: run `swift build`") }
         var variables = environment
         variables["FIELD_DB"] = databasePath
-        return try ProcessRun.run(executable, arguments, in: directory, environment: variables)
+        return try await ProcessRun.run(executable, arguments, in: directory, environment: variables)
     }
 
     /// Starts `field ARGUMENTS` in the background, to be waited for or killed at will.
@@ -119,8 +130,8 @@ public struct FieldDeviceProcess: Sendable {
     }
 
     /// Runs `field ARGUMENTS --json`, which must succeed.
-    public func json(_ arguments: String...) throws -> JSONValue {
-        let result = try run(arguments + ["--json"])
+    public func json(_ arguments: String...) async throws -> JSONValue {
+        let result = try await run(arguments + ["--json"])
         guard result.status == 0 else { throw HarnessError("\(result)") }
         return try result.json()
     }

@@ -110,7 +110,7 @@ import TestSupport
             let svgEnd = try #require(page.text.range(of: "</svg>", range: svgStart.upperBound..<page.text.endIndex))
             let svg = String(page.text[svgStart.lowerBound..<svgEnd.upperBound])
             if let decoder = QRDecoder.find() {
-                let decoded = try await ProcessRun.withTemporaryDirectory { try decoder.decode(svg: svg, in: $0) }
+                let decoded = try await ProcessRun.withTemporaryDirectory { try await decoder.decode(svg: svg, in: $0) }
                 #expect(decoded == line)
             } else {
                 #expect(!QRDecoder.required, "CI 要求 zbarimg / CI requires zbarimg: apt-get install zbar-tools librsvg2-bin")
