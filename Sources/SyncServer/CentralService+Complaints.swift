@@ -20,34 +20,34 @@ extension CentralService {
         return try store.fileComplaint(draft, code: code, perCodePerDay: perCodePerDay)
     }
 
-    /// The complaint with receipt `receipt` filed from trace code `code`.
-    func complaint(receipt: String, code: String) throws -> Complaint {
-        try store.complaint(receipt: receipt, code: code)
+    /// The complaint with receipt `receipt` filed from trace code `code`, read beside the writer.
+    nonisolated func complaint(receipt: String, code: String) async throws -> Complaint {
+        try await read { try $0.complaint(receipt: receipt, code: code) }
     }
 
-    /// The complaints `filter` admits, newest first, phone numbers in clear.
-    func complaints(_ filter: ComplaintFilter) throws -> [Complaint] {
-        try store.complaints(filter)
+    /// The complaints `filter` admits, newest first, phone numbers in clear, read beside the writer.
+    nonisolated func complaints(_ filter: ComplaintFilter) async throws -> [Complaint] {
+        try await read { try $0.complaints(filter) }
     }
 
-    /// The complaint `id`.
+    /// The complaint `id`, read beside the writer.
     /// - Throws: `TraceSyncError` `unknown_complaint`.
-    func complaint(_ id: Int64) throws -> Complaint {
-        try store.complaint(id)
+    nonisolated func complaint(_ id: Int64) async throws -> Complaint {
+        try await read { try $0.complaint(id) }
     }
 
     /// The complaint `id`, or nil when there is none.
-    func knownComplaint(_ id: Int64) throws -> Complaint? {
+    nonisolated func knownComplaint(_ id: Int64) async throws -> Complaint? {
         do {
-            return try store.complaint(id)
+            return try await complaint(id)
         } catch let refusal as TraceSyncError where refusal.code == .unknownComplaint {
             return nil
         }
     }
 
-    /// How many complaints each node has not answered yet, by node.
-    func openComplaintCounts() throws -> [String: Int] {
-        try store.openComplaintCounts()
+    /// How many complaints each node has not answered yet, by node, read beside the writer.
+    nonisolated func openComplaintCounts() async throws -> [String: Int] {
+        try await read { try $0.openComplaintCounts() }
     }
 
     /// Takes a complaint up or answers it on behalf of `author`.

@@ -3,15 +3,17 @@ import CentralCore
 import CentralSQLite
 
 extension CentralService {
-    /// The findings the filter selects; refuses an unknown node.
-    func findings(_ filter: FindingFilter) throws -> [FindingRecord] {
-        if let node = filter.node { _ = try store.node(node) }
-        return try store.findings(filter)
+    /// The findings the filter selects, read beside the writer; refuses an unknown node.
+    nonisolated func findings(_ filter: FindingFilter) async throws -> [FindingRecord] {
+        try await read { reads in
+            if let node = filter.node { _ = try reads.node(node) }
+            return try reads.findings(filter)
+        }
     }
 
-    /// One finding by id.
-    func finding(_ id: Int64) throws -> FindingRecord {
-        try store.finding(id)
+    /// One finding by id, read beside the writer.
+    nonisolated func finding(_ id: Int64) async throws -> FindingRecord {
+        try await read { try $0.finding(id) }
     }
 
     /// Records an admin's follow-up of a finding.
@@ -19,9 +21,9 @@ extension CentralService {
         try store.followUp(id, followUp, author: author)
     }
 
-    /// The open findings counted by node, check and severity (the console overview).
-    func openFindingCounts() throws -> [OpenFindingCount] {
-        try store.openFindingCounts()
+    /// The open findings counted by node, check and severity (the console overview), read beside the writer.
+    nonisolated func openFindingCounts() async throws -> [OpenFindingCount] {
+        try await read { try $0.openFindingCounts() }
     }
 
     /// Runs the checks for the nodes pushed to since the last run (the periodic service).

@@ -9,12 +9,13 @@ import CentralSQLite
 /// thread, not the cooperative pool. Each call is synchronous and runs its SQLite transaction to the end before the
 /// actor takes the next job, so a graceful shutdown never leaves a transaction half written.
 ///
-/// Reads (`read(_:)`: pull, trace and the public page, recall, exports, admin and console listings) go to
-/// `CentralReaders`, read-only connections on threads of their own, so they never wait for a push. What reads used
-/// to write on the side the writer records: when a device last pulled (batched, after the pull answered), and
-/// orphans that are overdue when the conflict queue is listed, admin sessions' last use (at most once a minute
-/// each), and the audit records of requests that only read (which answer without waiting long for it). A store in memory (`:memory:`, in tests) cannot be
-/// shared between connections: its reads run on the writer.
+/// Reads (`read(_:)`: pull, trace and the public page, recall, exports, admin and console listings, complaints,
+/// findings, special equipment and the health check) go to `CentralReaders`, read-only connections on threads of
+/// their own, so they never wait for a push. What reads used to write on the side the writer records: when a
+/// device last pulled (batched, after the pull answered), orphans that are overdue when the conflict queue is
+/// listed, admin sessions' last use (at most once a minute each), and the audit records of requests that only read
+/// (which answer without waiting long for it). A store in memory (`:memory:`, in tests) cannot be shared between
+/// connections: its reads run on the writer.
 actor CentralService {
     private let executor: DedicatedThreadExecutor
     let store: CentralStore
@@ -117,9 +118,10 @@ actor CentralService {
         try? store.recordLastSeen(sightings.drain())
     }
 
-    /// SQLite's consistency check: `ok` when the file is sound; `quick` keeps it fast on a large store.
-    func integrityCheck(quick: Bool = false) throws -> String {
-        try store.integrityCheck(quick: quick)
+    /// The store's consistency check, beside the writer: `ok` when the file is sound; `quick` keeps it fast on a
+    /// large store.
+    nonisolated func integrityCheck(quick: Bool = false) async throws -> String {
+        try await read { try $0.integrityCheck(quick: quick) }
     }
 
     /// The admins' conflict queue, newest first, filtered. Orphans overdue by now are flagged by the writer first,

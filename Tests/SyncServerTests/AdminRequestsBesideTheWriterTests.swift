@@ -41,6 +41,28 @@ import Testing
     }
 
     @Test(.timeLimit(.minutes(5)))
+    func theComplaintFindingAndEquipmentQueuesAnswerWhileTheWriterIsHeld() async throws {
+        try await ReadersBesideTheWriterTests.withLiveServer { server, service in
+            let token = try server.adminToken()
+            let gate = WriterGate()
+            defer { gate.open() }
+            let held = Task { await service.hold(until: gate) }
+            await gate.waitUntilHeld()
+            for path in ["/v1/admin/complaints", "/v1/admin/findings?node=46010001", "/v1/admin/equipment?overdue=true"] {
+                let answer = try await server.send(.get, path, secret: token)
+                #expect(answer.status == .ok, "\(path) answers beside the held writer")
+            }
+            let unknownNode = try await server.send(.get, "/v1/admin/findings?node=46999999", secret: token)
+            #expect(unknownNode.status == .badRequest, "the reader still refuses an unknown node")
+            #expect(try await service.integrityCheck(quick: true) == "ok")
+            #expect(try await service.openComplaintCounts().isEmpty)
+            #expect(try await service.openFindingCounts().isEmpty)
+            gate.open()
+            await held.value
+        }
+    }
+
+    @Test(.timeLimit(.minutes(5)))
     func aSessionsUseIsWrittenAtMostOnceAMinute() async throws {
         try await ReadersBesideTheWriterTests.withLiveServer { server, service in
             let token = try server.adminToken()

@@ -3,7 +3,8 @@ public import SyncCore
 
 /// The SQLite backend of the read ports. Each call is one read; a caller that makes several and needs them to agree
 /// runs them in `inSnapshot(_:)`, as the server's readers do for every request.
-extension CentralStore: PullLog, DeviceRegistry, TraceReader, ExportReader, AdminDirectory, AuditReader {
+extension CentralStore: PullLog, DeviceRegistry, TraceReader, ExportReader, AdminDirectory, AuditReader, ComplaintReader,
+    FindingReader, EquipmentReader, StoreHealth {
     public func batchState(_ code: TraceCode) throws -> BatchState? {
         BatchState.derive(code: code, events: try batchEvents(code))
     }
