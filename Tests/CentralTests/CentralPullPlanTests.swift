@@ -32,16 +32,16 @@ import TestSupport
     }
 
     @Test(arguments: [Page.first, .middle, .last])
-    func aPullPageCostsTheSameInALogTenTimesLonger(_ page: Page) throws {
-        let short = try Self.pullPageSteps(page, operatorsPerNode: 150)
-        let long = try Self.pullPageSteps(page, operatorsPerNode: 1_500)
+    func aPullPageCostsTheSameInALogTenTimesLonger(_ page: Page) async throws {
+        let short = try await OwnThread.run { try Self.pullPageSteps(page, operatorsPerNode: 150) }
+        let long = try await OwnThread.run { try Self.pullPageSteps(page, operatorsPerNode: 1_500) }
         #expect(long < 2 * short, "a page of the short log took \(short) steps, of the long one \(long)")
     }
 
     @Test(arguments: [Page.first, .middle, .last])
-    func aFeedPageCostsTheSameInALogTenTimesLonger(_ page: Page) throws {
-        let short = try Self.feedPageSteps(page, entries: 200)
-        let long = try Self.feedPageSteps(page, entries: 2_000)
+    func aFeedPageCostsTheSameInALogTenTimesLonger(_ page: Page) async throws {
+        let short = try await OwnThread.run { try Self.feedPageSteps(page, entries: 200) }
+        let long = try await OwnThread.run { try Self.feedPageSteps(page, entries: 2_000) }
         #expect(long < 2 * short, "a page of the short feed took \(short) steps, of the long one \(long)")
     }
 

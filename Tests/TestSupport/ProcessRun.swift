@@ -27,7 +27,8 @@ public struct HarnessError: Error, CustomStringConvertible {
 /// Runs executables to completion, capturing their output in files (a large output can never stall a pipe).
 public enum ProcessRun {
     /// Runs `executable ARGUMENTS` in `directory` with `environment` added and `input` on its standard input; kills
-    /// it after `timeout` seconds (and throws). Waits without holding a thread of the cooperative pool.
+    /// it after `timeout` seconds (and throws). Starts once one of the `ChildProcessSlots` is free, and waits without
+    /// holding a thread of the cooperative pool.
     public static func run(
         _ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String] = [:],
         input: String? = nil, timeout: TimeInterval = 60
@@ -54,8 +55,10 @@ public enum ProcessRun {
             process.standardInput = try FileHandle(forReadingFrom: inputURL)
         }
         let exit = ProcessExit(of: process)
-        try process.run()
-        let timedOut = await exit.wait(killing: process.processIdentifier, after: timeout)
+        let timedOut = try await ChildProcessSlots.withSlot {
+            try process.run()
+            return await exit.wait(killing: process.processIdentifier, after: timeout)
+        }
         let command = ([executable.lastPathComponent] + arguments).joined(separator: " ")
         let result = ProcessResult(
             command: command, status: process.terminationStatus,

@@ -25,9 +25,9 @@ public final class ServerProcess: @unchecked Sendable {
     }
 
     /// Starts the server and waits until it listens: on a free port the first time, on the same port after that (so
-    /// enrolled devices find it again after a restart).
+    /// enrolled devices find it again after a restart). It starts once one of the `ChildProcessSlots` is free, and
+    /// waits without holding a thread of the cooperative pool.
     /// - Parameter environment: variables added to the test process's own (e.g. `LOG_LEVEL`).
-    /// Waits without holding a thread of the cooperative pool.
     public func start(_ extraArguments: [String] = [], environment: [String: String] = [:]) async throws {
         guard let executable = Executables.url("sync-server") else { throw HarnessError("no built sync-server: run `swift build`") }
         let log = directory.appendingPathComponent("server-\(UUID().uuidString).log")
@@ -42,22 +42,24 @@ public final class ServerProcess: @unchecked Sendable {
         process.standardOutput = handle
         process.standardError = handle
         let exit = ProcessExit(of: process)
-        try process.run()
-        self.process = process
-        self.exit = exit
-        self.logURL = log
-        let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline {
-            let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-            if let range = text.range(of: #"listening on https?://127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
-                port = Int(text[range].split(separator: ":").last!)!
-                scheme = text[range].contains("https://") ? "https" : "http"
-                return
+        try await ChildProcessSlots.withSlot {
+            try process.run()
+            self.process = process
+            self.logURL = log
+            self.exit = exit
+            let deadline = Date().addingTimeInterval(30)
+            while Date() < deadline {
+                let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+                if let range = text.range(of: #"listening on https?://127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
+                    port = Int(text[range].split(separator: ":").last!)!
+                    scheme = text[range].contains("https://") ? "https" : "http"
+                    return
+                }
+                guard !exit.hasEnded else { throw HarnessError("sync-server exited at start:\n\(text)") }
+                try await Task.sleep(for: .milliseconds(50))
             }
-            guard !exit.hasEnded else { throw HarnessError("sync-server exited at start:\n\(text)") }
-            try await Task.sleep(for: .milliseconds(50))
+            throw HarnessError("sync-server did not start listening within 30 s:\n\(self.log)")
         }
-        throw HarnessError("sync-server did not start listening within 30 s:\n\(log)")
     }
 
     /// Everything the server printed since its last start.
