@@ -12,36 +12,21 @@ public struct OperatorDayBalanceCheck: SupervisionCheck {
 
     public init(settings: SupervisionSettings) {}
 
-    private struct Flow {
-        var received = Quantity.zero, sold = Quantity.zero, disposed = Quantity.zero
-    }
-
     public func findings(in history: SupervisionHistory) -> [Finding] {
-        let groups = Dictionary(grouping: history.batches) { [$0.node, $0.operatorId, $0.unit] }
+        let groups = Dictionary(grouping: history.operatorDays) { [$0.node, $0.operatorId, $0.unit] }
         return groups.keys.sorted { $0.joined(separator: " ") < $1.joined(separator: " ") }.flatMap { key in
-            var days: [String: Flow] = [:]
-            for batch in groups[key]! {
-                days[BusinessTime.dayOf(batch.receivedAt), default: Flow()].received += batch.received
-                for movement in batch.movements {
-                    let day = BusinessTime.dayOf(movement.time)
-                    switch movement.kind {
-                    case .sale: days[day, default: Flow()].sold += movement.quantity
-                    case .disposal: days[day, default: Flow()].disposed += movement.quantity
-                    }
-                }
-            }
             var balance = Quantity.zero
-            return days.keys.sorted().compactMap { day -> Finding? in
-                let flow = days[day]!
+            return groups[key]!.sorted { $0.day < $1.day }.compactMap { day -> Finding? in
+                let flow = day.totals
                 let carried = balance
                 balance = balance + flow.received - flow.sold - flow.disposed
-                guard balance < .zero, flow.sold + flow.disposed > .zero, history.judges(day: day) else { return nil }
-                return finding(node: key[0], operatorId: key[1], unit: key[2], day: day, carried: carried, flow: flow, balance: balance)
+                guard balance < .zero, flow.sold + flow.disposed > .zero, history.judges(day: day.day) else { return nil }
+                return finding(node: key[0], operatorId: key[1], unit: key[2], day: day.day, carried: carried, flow: flow, balance: balance)
             }
         }
     }
 
-    private func finding(node: String, operatorId: String, unit: String, day: String, carried: Quantity, flow: Flow,
+    private func finding(node: String, operatorId: String, unit: String, day: String, carried: Quantity, flow: OperatorDayFlow.Totals,
                          balance: Quantity) -> Finding {
         Finding(
             check: Self.id, severity: .high, node: node, subject: FindingSubject(.operator, operatorId),

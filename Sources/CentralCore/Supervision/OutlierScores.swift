@@ -13,6 +13,8 @@ public struct OutlierScores: Hashable, Sendable {
     /// 0.6745 (x − median) / MAD (Iglewicz–Hoaglin). When MAD is 0 (over half the history is one value), the
     /// mean absolute deviation × 1.253314 stands in for MAD / 0.6745; ±∞ when that is 0 too and x differs.
     public let modifiedZ: Double
+    /// x / median: how many times the usual quantity it is (+∞ when the median is 0 and x is not).
+    public let ratioToMedian: Double
 
     /// The scores of `value` against `history` (not empty).
     public init(value: Double, history: [Double]) {
@@ -32,6 +34,7 @@ public struct OutlierScores: Hashable, Sendable {
         maximum = sorted.last!
         z = Self.ratio(value - mean, deviation)
         modifiedZ = mad > 0 ? 0.6745 * (value - median) / mad : Self.ratio(value - median, 1.253314 * meanDeviation)
+        ratioToMedian = median != 0 ? value / median : (value == 0 ? 1 : .infinity)
     }
 
     private static func ratio(_ difference: Double, _ spread: Double) -> Double {

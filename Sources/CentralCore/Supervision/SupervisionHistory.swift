@@ -16,20 +16,115 @@ public struct SupervisionHistory: Hashable, Sendable {
     /// The checks judge only what happened from here on (milliseconds); what lies before is history to compare
     /// with. `Int64.min` judges everything.
     public var judgedFrom: Int64
+    /// The receipts (by batch code) the quantity check judges, or every receipt of a judged day when nil. A run
+    /// after a push names the receipts it touched and those after them within their windows.
+    public var judgedReceipts: Set<String>?
+    private var givenReceipts: [BatchReceipt]?
+    private var givenOperatorDays: [OperatorDayFlow]?
 
+    /// - Parameters:
+    ///   - receipts: what the quantity check compares; nil takes every batch's receipt of `batches`.
+    ///   - operatorDays: what the operator-day balance adds up; nil sums `batches` per operator, unit and day.
     public init(batches: [BatchMovements] = [], certificateUses: [CertificateUse] = [], testDays: [TestDay] = [],
-                entryHours: [EntryHour] = [], clockSamples: [ClockSample] = [], judgedFrom: Int64 = .min) {
+                entryHours: [EntryHour] = [], clockSamples: [ClockSample] = [], judgedFrom: Int64 = .min,
+                receipts: [BatchReceipt]? = nil, judgedReceipts: Set<String>? = nil,
+                operatorDays: [OperatorDayFlow]? = nil) {
         self.batches = batches
         self.certificateUses = certificateUses
         self.testDays = testDays
         self.entryHours = entryHours
         self.clockSamples = clockSamples
         self.judgedFrom = judgedFrom
+        self.judgedReceipts = judgedReceipts
+        givenReceipts = receipts
+        givenOperatorDays = operatorDays
+    }
+
+    /// The receipts the quantity check compares: those given, else every batch's of `batches`.
+    public var receipts: [BatchReceipt] { givenReceipts ?? batches.map(BatchReceipt.init) }
+
+    /// What each operator received, sold and disposed of per unit and business day: those given, else summed
+    /// from `batches` (receipts on the receipt's day, movements on theirs).
+    public var operatorDays: [OperatorDayFlow] {
+        if let givenOperatorDays { return givenOperatorDays }
+        var flows: [[String]: OperatorDayFlow.Totals] = [:]
+        for batch in batches {
+            flows[[batch.node, batch.operatorId, batch.unit, BusinessTime.dayOf(batch.receivedAt)], default: .init()].received += batch.received
+            for movement in batch.movements {
+                let key = [batch.node, batch.operatorId, batch.unit, BusinessTime.dayOf(movement.time)]
+                switch movement.kind {
+                case .sale: flows[key, default: .init()].sold += movement.quantity
+                case .disposal: flows[key, default: .init()].disposed += movement.quantity
+                }
+            }
+        }
+        return flows.map { OperatorDayFlow(node: $0.key[0], operatorId: $0.key[1], unit: $0.key[2], day: $0.key[3], $0.value) }
     }
 
     /// Whether a business day is to be judged.
     func judges(day: String) -> Bool {
         judgedFrom == .min || day >= BusinessTime.dayOf(judgedFrom)
+    }
+}
+
+/// A batch's receipt as the quantity check compares it: who received how much of what, and when.
+public struct BatchReceipt: Hashable, Sendable {
+    /// The trace code's digits.
+    public let code: String
+    public let node: String
+    public let operatorId: String
+    public let product: String
+    public let unit: String
+    public let received: Quantity
+    /// The receipt's business time.
+    public let receivedAt: Int64
+
+    public init(code: String, node: String, operatorId: String, product: String, unit: String, received: Quantity,
+                receivedAt: Int64) {
+        self.code = code
+        self.node = node
+        self.operatorId = operatorId
+        self.product = product
+        self.unit = unit
+        self.received = received
+        self.receivedAt = receivedAt
+    }
+
+    /// The receipt of `batch`.
+    public init(_ batch: BatchMovements) {
+        self.init(code: batch.code, node: batch.node, operatorId: batch.operatorId, product: batch.product,
+                  unit: batch.unit, received: batch.received, receivedAt: batch.receivedAt)
+    }
+}
+
+/// What one operator received, sold and disposed of in one unit on one business day, over all its batches.
+public struct OperatorDayFlow: Hashable, Sendable {
+    /// The three sums.
+    public struct Totals: Hashable, Sendable {
+        public var received: Quantity
+        public var sold: Quantity
+        public var disposed: Quantity
+
+        public init(received: Quantity = .zero, sold: Quantity = .zero, disposed: Quantity = .zero) {
+            self.received = received
+            self.sold = sold
+            self.disposed = disposed
+        }
+    }
+
+    public let node: String
+    public let operatorId: String
+    public let unit: String
+    /// `YYYY-MM-DD`, China Standard Time.
+    public let day: String
+    public let totals: Totals
+
+    public init(node: String, operatorId: String, unit: String, day: String, _ totals: Totals) {
+        self.node = node
+        self.operatorId = operatorId
+        self.unit = unit
+        self.day = day
+        self.totals = totals
     }
 }
 

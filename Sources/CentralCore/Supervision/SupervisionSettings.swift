@@ -10,6 +10,7 @@ public enum SupervisionThreshold: String, CaseIterable, Hashable, Sendable {
     case quantityOutlierMinMax = "quantity_outlier.min_max"
     case quantityOutlierWindowDays = "quantity_outlier.window_days"
     case quantityOutlierMinimumPoints = "quantity_outlier.minimum_points"
+    case quantityOutlierMinimumRatio = "quantity_outlier.minimum_ratio"
     case fastSellOutMinutes = "fast_sell_out.minutes"
     case fastSellOutMinimumSales = "fast_sell_out.minimum_sales"
     case perfectPassRateWindowDays = "perfect_pass_rate.window_days"
@@ -28,6 +29,7 @@ public enum SupervisionThreshold: String, CaseIterable, Hashable, Sendable {
         case .quantityOutlierMinMax: 0
         case .quantityOutlierWindowDays: 30
         case .quantityOutlierMinimumPoints: 10
+        case .quantityOutlierMinimumRatio: 2
         case .fastSellOutMinutes: 10
         case .fastSellOutMinimumSales: 3
         case .perfectPassRateWindowDays: 7
@@ -53,6 +55,9 @@ public enum SupervisionThreshold: String, CaseIterable, Hashable, Sendable {
         case .quantityOutlierWindowDays: LocalizedText(zh: "比较的历史天数", en: "days of the operator's history compared with")
         case .quantityOutlierMinimumPoints:
             LocalizedText(zh: "历史至少要有的进场次数", en: "receipts the history needs before a value is judged")
+        case .quantityOutlierMinimumRatio:
+            LocalizedText(zh: "进场量至少为历史中位数的几倍（或至多几分之一）才报告；1 取消此条件",
+                          en: "a receipt is reported only at this many times the history's median or more, or the median divided by it or less; 1 turns this off")
         case .fastSellOutMinutes:
             LocalizedText(zh: "进场后多少分钟内售罄算过快", en: "minutes after the receipt within which selling out is implausible")
         case .fastSellOutMinimumSales: LocalizedText(zh: "售罄至少经过的交易笔数", en: "sales the sell-out takes at least")

@@ -89,12 +89,7 @@ struct SimulatedMonthTests {
               + "(\(String(format: "%.2f", rate)) per 1,000 entries); push \(String(format: "%.1f", month.pushSeconds)) s, "
               + "checks \(String(format: "%.1f", month.checkSeconds)) s\n" + Self.describe(month.findings))
         #expect(month.entries > 10_000, "a month of two wholesale markets")
-        // Known defect, open in issue 18: on the generated clean month the quantity-outlier check reports ordinary
-        // receipts (e.g. 294 kg against a median of 483, 26 findings = 1.9 per 1,000 entries, all quantity_outlier).
-        // Recorded as a known issue so every run shows it until the check (or the generator) is mended.
-        withKnownIssue("quantity_outlier misfires on the clean month (issue 18)", isIntermittent: true) {
-            #expect(rate <= Self.falseFindingsPerThousandEntries, "\(Self.describe(month.findings))")
-        }
+        #expect(rate <= Self.falseFindingsPerThousandEntries, "\(Self.describe(month.findings))")
         #expect(Set(month.findings.map(\.key)) == Set(month.fullRun.map(\.key)),
                 "the runs after each day find what one run over everything finds")
     }

@@ -11,6 +11,7 @@ struct SupervisionSettingsTests {
         #expect(settings[.quantityOutlierModifiedZ] == 3.5)
         #expect(settings[.quantityOutlierWindowDays] == 30)
         #expect(settings[.quantityOutlierMinimumPoints] == 10)
+        #expect(settings[.quantityOutlierMinimumRatio] == 2)
         #expect(SupervisionChecks().checks.count == SupervisionChecks.all.count)
     }
 
@@ -20,7 +21,7 @@ struct SupervisionSettingsTests {
         let defaults = SupervisionSettings()
         let outlier = QuantityOutlierCheck(settings: defaults)
         #expect([outlier.zThreshold, outlier.modifiedZThreshold] == [3, 3.5] && !outlier.minMax)
-        #expect(outlier.window == 30 * 86_400_000 && outlier.minimumPoints == 10)
+        #expect(outlier.window == 30 * 86_400_000 && outlier.minimumPoints == 10 && outlier.minimumRatio == 2)
         #expect(CertificateUseCheck(settings: defaults).validity == 7 * 86_400_000)
         let sellOut = FastSellOutCheck(settings: defaults)
         #expect(sellOut.within == 10 * 60_000 && sellOut.minimumSales == 3)
@@ -34,7 +35,7 @@ struct SupervisionSettingsTests {
         for threshold in SupervisionThreshold.allCases { try tuned.set(threshold.rawValue, to: threshold.defaultValue + 1) }
         let tunedOutlier = QuantityOutlierCheck(settings: tuned)
         #expect([tunedOutlier.zThreshold, tunedOutlier.modifiedZThreshold] == [4, 4.5] && tunedOutlier.minMax)
-        #expect(tunedOutlier.window == 31 * 86_400_000 && tunedOutlier.minimumPoints == 11)
+        #expect(tunedOutlier.window == 31 * 86_400_000 && tunedOutlier.minimumPoints == 11 && tunedOutlier.minimumRatio == 3)
         #expect(CertificateUseCheck(settings: tuned).validity == 8 * 86_400_000)
         #expect(FastSellOutCheck(settings: tuned).within == 11 * 60_000 && FastSellOutCheck(settings: tuned).minimumSales == 4)
         #expect(PerfectPassRateCheck(settings: tuned).windowDays == 8 && PerfectPassRateCheck(settings: tuned).minimumTests == 301)
