@@ -27,8 +27,8 @@ public final class CentralStore {
         MergeContext(receivedAt: receivedAt, pastWindow: pastWindow)
     }
 
-    /// Opens (creating and migrating if needed) the store at `path` and seeds the bundled regions and products the
-    /// first time, with the data key `DataKey.resolve(databasePath:)` finds (made beside the database if none).
+    /// Opens (creating and migrating if needed) the store at `path` and seeds the bundled regions and products it
+    /// lacks, with the data key `DataKey.resolve(databasePath:)` finds (made beside the database if none).
     public convenience init(path: String) throws {
         try self.init(path: path, dataKey: DataKey.resolve(databasePath: path))
     }
@@ -46,7 +46,7 @@ public final class CentralStore {
         try checkDataKey()
         try anchorKeyedAuditChain()
         try resealPendingTables()
-        if try database.scalar("SELECT count(*) FROM regions") == 0 { try seedMasterData() }
+        try seedBundledMasterData()
     }
 
     /// The store on a connection as it is: nothing migrated, seeded or checked.
@@ -56,10 +56,28 @@ public final class CentralStore {
         auditKey = AuditKey(dataKey: dataKey)
     }
 
-    private func seedMasterData() throws {
+    /// Writes the bundled regions and products that the store lacks or holds otherwise than bundled, each logged for
+    /// every device: all of them when the store is new, and at the first open after an upgrade those the release
+    /// added or changed (a store created before the industries' catalogues gains their products, and devices pull
+    /// them). They are reference data whose only source is the bundle, so nothing else edits these rows; an open
+    /// that finds them as bundled writes nothing.
+    private func seedBundledMasterData() throws {
+        let storedRegions = Set(try database.query("SELECT * FROM regions").map(CatalogueTables.region))
+        let storedProducts = Set(try database.query("SELECT * FROM products").map { row in
+            var product = try CatalogueTables.product(row)
+            product.restricted = try row.integer("restricted") != 0 ? true : nil
+            return product
+        })
+        let regions = try BundledMasterData.regions().filter { !storedRegions.contains($0) }
+        let products = try BundledMasterData.products().filter { bundled in
+            var stored = bundled
+            stored.restricted = bundled.isRestricted ? true : nil
+            return !storedProducts.contains(stored)
+        }
+        guard !regions.isEmpty || !products.isEmpty else { return }
         try database.inTransaction {
-            for region in try BundledMasterData.regions() { try upsert(region) }
-            for product in try BundledMasterData.products() { try upsert(product) }
+            for region in regions { try upsert(region) }
+            for product in products { try upsert(product) }
         }
     }
 

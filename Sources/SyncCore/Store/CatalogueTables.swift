@@ -34,7 +34,7 @@ package enum CatalogueTables {
     }
 
     /// The product a `products` row holds.
-    static func product(_ row: Row) throws -> Product {
+    package static func product(_ row: Row) throws -> Product {
         Product(code: try row.text("code"), name: try row.text("name"), nameEn: try row.text("name_en"),
                 industry: try row.text("industry"), category: try row.text("category"), unit: try row.text("unit"))
     }
