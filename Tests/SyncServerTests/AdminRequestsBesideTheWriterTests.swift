@@ -16,10 +16,7 @@ import Testing
     func anAdminReadAnswersWhileTheWriterIsHeldAndItsAuditRecordFollows() async throws {
         try await ReadersBesideTheWriterTests.withLiveServer { server, service in
             let token = try server.adminToken()
-            let gate = WriterGate()
-            defer { gate.open() }
-            let held = Task { await service.hold(until: gate) }
-            await gate.waitUntilHeld()
+            let writer = await service.heldWriter()
             let devices = try await server.send(.get, "/v1/admin/devices", secret: token)
             #expect(devices.status == .ok)
             let users = try await server.send(.get, "/v1/admin/users", secret: token)
@@ -29,8 +26,7 @@ import Testing
             let pending = try server.admin { try $0.auditRecords(actor: "user:province") }.filter(\.isRead)
             #expect(pending.isEmpty, "the writer is still held, so the records wait for it")
 
-            gate.open()
-            await held.value
+            await writer.release()
             let records = try await service.auditRecords(since: nil, until: nil, actor: "user:province", action: nil)
                 .filter(\.isRead)
             #expect(records.map(\.event.target) == ["GET /v1/admin/devices", "GET /v1/admin/users"],
@@ -44,10 +40,7 @@ import Testing
     func theComplaintFindingAndEquipmentQueuesAnswerWhileTheWriterIsHeld() async throws {
         try await ReadersBesideTheWriterTests.withLiveServer { server, service in
             let token = try server.adminToken()
-            let gate = WriterGate()
-            defer { gate.open() }
-            let held = Task { await service.hold(until: gate) }
-            await gate.waitUntilHeld()
+            let writer = await service.heldWriter()
             for path in ["/v1/admin/complaints", "/v1/admin/findings?node=46010001", "/v1/admin/equipment?overdue=true"] {
                 let answer = try await server.send(.get, path, secret: token)
                 #expect(answer.status == .ok, "\(path) answers beside the held writer")
@@ -57,8 +50,7 @@ import Testing
             #expect(try await service.integrityCheck(quick: true) == "ok")
             #expect(try await service.openComplaintCounts().isEmpty)
             #expect(try await service.openFindingCounts().isEmpty)
-            gate.open()
-            await held.value
+            await writer.release()
         }
     }
 

@@ -22,10 +22,7 @@ import Testing
             var journal = JournalWriter(device: device)
             try journal.receive(serial: 1, operatorId: "OP-46010001-001")
 
-            let gate = WriterGate()
-            defer { gate.open() }
-            let held = Task { await service.hold(until: gate) }
-            await gate.waitUntilHeld()
+            let writer = await service.heldWriter()
             // The push goes to the service itself: the live test client sends its requests one at a time.
             let pushed = Completion()
             let push = Task { [journal] in
@@ -43,8 +40,7 @@ import Testing
             let entries = try pull.decoded(PullPage.self).items.compactMap(\.entry)
             #expect(!entries.contains { $0.deviceId == device.deviceId }, "nothing of the waiting push is seen")
 
-            gate.open()
-            await held.value
+            await writer.release()
             #expect(try await push.value.verdicts.map(\.verdict) == [.applied])
             let after = try await server.send(.get, "/v1/sync/pull?cursor=0&limit=1000", secret: device.secret)
             #expect(try after.decoded(PullPage.self).items.compactMap(\.entry).contains { $0.deviceId == device.deviceId })
@@ -122,6 +118,34 @@ extension CentralService {
     func hold(until gate: WriterGate) {
         gate.hold()
     }
+
+    /// The writer, held as by a long push from the moment this returns until `release()` (or the end of the value).
+    nonisolated func heldWriter() async -> HeldWriter {
+        let gate = WriterGate()
+        let held = HeldWriter(gate: gate, task: Task { await self.hold(until: gate) })
+        await gate.waitUntilHeld()
+        return held
+    }
+}
+
+/// The writer held at a gate in a test; released at the latest when the value ends, so a failing test cannot leave
+/// the server's writer held.
+final class HeldWriter: Sendable {
+    private let gate: WriterGate
+    private let task: Task<Void, Never>
+
+    init(gate: WriterGate, task: Task<Void, Never>) {
+        self.gate = gate
+        self.task = task
+    }
+
+    /// Lets the writer go and returns once it has left the gate.
+    func release() async {
+        gate.open()
+        await task.value
+    }
+
+    deinit { gate.open() }
 }
 
 /// A gate the writer waits at in a test: the test knows when the writer is held, and opens the gate to let it go.
