@@ -82,17 +82,44 @@ extension PostgresCentralStore {
 }
 
 extension PostgresPushTransaction {
-    /// Writes the bundled regions and products, each logged for every device (run once, by the first migration).
+    /// Writes the bundled regions and products that the database lacks or holds otherwise than bundled, each logged
+    /// for every device: all of them on a new database, and at the first start after an upgrade those the release
+    /// added or changed (a database created before the industries' catalogues gains their products). Run at every
+    /// start under the migration lock; reference data whose only source is the bundle, so a start that finds them
+    /// as bundled writes nothing.
     func seedMasterData() throws {
-        let regions = try BundledMasterData.regions(), products = try BundledMasterData.products()
+        func key(_ region: Region) -> [String?] { [region.code, region.name, region.nameEn, region.parent, region.level] }
+        func key(_ product: Product) -> [String?] {
+            [product.code, product.name, product.nameEn, product.industry, product.category, product.unit,
+             product.isRestricted ? "restricted" : nil]
+        }
+        let storedRegions = Set(try session.query("SELECT code, name, name_en, parent, level FROM regions").map { row in
+            [try row.text("code"), try row.text("name"), try row.text("name_en"), row.string("parent"), try row.text("level")]
+        })
+        let storedProducts = Set(try session.query(
+            "SELECT code, name, name_en, industry, category, unit, restricted FROM products"
+        ).map { row in
+            [try row.text("code"), try row.text("name"), try row.text("name_en"), try row.text("industry"),
+             try row.text("category"), try row.text("unit"), row.bool("restricted") == true ? "restricted" : nil]
+        })
+        let regions = try BundledMasterData.regions().filter { !storedRegions.contains(key($0)) }
+        let products = try BundledMasterData.products().filter { !storedProducts.contains(key($0)) }
+        guard !regions.isEmpty || !products.isEmpty else { return }
         var regionRows = UnnestInsert("INSERT INTO regions (code, name, name_en, parent, level)",
-                                      [.text, .text, .text, .nullableText, .text])
+                                      [.text, .text, .text, .nullableText, .text], tail: """
+                                          ON CONFLICT (code) DO UPDATE SET name = excluded.name, name_en = excluded.name_en,
+                                              parent = excluded.parent, level = excluded.level
+                                          """)
         for region in regions {
             regionRows.add(.text(region.code), .text(region.name), .text(region.nameEn), .text(region.parent), .text(region.level))
         }
         try regionRows.flush(into: session)
         var productRows = UnnestInsert("INSERT INTO products (code, name, name_en, industry, category, unit, restricted)",
-                                       [.text, .text, .text, .text, .text, .text, .bool])
+                                       [.text, .text, .text, .text, .text, .text, .bool], tail: """
+                                           ON CONFLICT (code) DO UPDATE SET name = excluded.name, name_en = excluded.name_en,
+                                               industry = excluded.industry, category = excluded.category,
+                                               unit = excluded.unit, restricted = excluded.restricted
+                                           """)
         for product in products {
             productRows.add(.text(product.code), .text(product.name), .text(product.nameEn), .text(product.industry),
                             .text(product.category), .text(product.unit), .bool(product.isRestricted))

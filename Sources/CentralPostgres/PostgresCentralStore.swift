@@ -26,7 +26,7 @@ package final class PostgresCentralStore {
     var current: PostgresPushTransaction?
 
     /// Opens the store at `url` with `dataKey`: migrates the database on first start (once, whatever the number of
-    /// servers starting at once), seeds the bundled regions and products, and checks the data key.
+    /// servers starting at once), seeds the bundled regions and products it lacks, and checks the data key.
     /// - Throws: `TraceSyncError` `data_key_mismatch` when the database's personal data was sealed under another key.
     package init(url: String, dataKey: DataKey) throws {
         session = try PostgresSession.connect(url: url)
@@ -59,16 +59,11 @@ package final class PostgresCentralStore {
             try session.query("SELECT pg_advisory_xact_lock($1)", .int(PostgresSchema.migrationLock))
             try session.query(PostgresSchema.bookkeepingSQL)
             let applied = Set(try session.query("SELECT name FROM tracesync_migrations").map { try $0.text("name") })
-            var seeded = applied.contains("pg1-central")
             for migration in PostgresSchema.migrations where !applied.contains(migration.name) {
                 for statement in Self.statements(migration.sql) { try session.query(statement) }
                 try session.query("INSERT INTO tracesync_migrations (name) VALUES ($1)", .text(migration.name))
             }
-            if !seeded {
-                let transaction = PostgresPushTransaction(store: self)
-                try transaction.seedMasterData()
-                seeded = true
-            }
+            try PostgresPushTransaction(store: self).seedMasterData()
             try session.query("COMMIT")
         } catch {
             _ = try? session.query("ROLLBACK")
