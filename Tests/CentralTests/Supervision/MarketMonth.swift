@@ -32,7 +32,7 @@ struct MarketMonth {
     static let products = ["100104", "200102", "300101", "220101", "110102"]
 
     /// An anomaly written into the month and the finding it must give: the check and its subject.
-    struct Plant: Hashable, CustomStringConvertible {
+    struct Plant: Hashable, Sendable, CustomStringConvertible {
         let check: String
         let subject: FindingSubject
         /// For a subject whose id names a day the check picks (a streak's first day), the part known in advance.

@@ -18,7 +18,7 @@ struct SimulatedMonthTests {
     static let falseFindingsPerThousandEntries = 1.0
 
     /// What a month did.
-    struct Month {
+    struct Month: Sendable {
         let plants: [MarketMonth.Plant]
         /// What the runs after each day stored.
         let findings: [Finding]
@@ -67,8 +67,10 @@ struct SimulatedMonthTests {
         findings.map { "\($0.check) \($0.subject.id) \($0.day): \($0.summary.en)" }.joined(separator: "\n")
     }
 
-    @Test func everyPlantedAnomalyIsFoundByItsCheckOnItsSubject() throws {
-        let month = try Self.simulate(planted: true)
+    // The months are pushed and checked on threads of their own: seconds of work each, which on the cooperative
+    // pool would hold up the live-server tests running beside them.
+    @Test func everyPlantedAnomalyIsFoundByItsCheckOnItsSubject() async throws {
+        let month = try await OwnThread.run { try Self.simulate(planted: true) }
         #expect(Set(month.plants.map(\.check)) == Set(SupervisionChecks.ids), "a plant for every check")
         for plant in month.plants {
             #expect(month.findings.contains(where: plant.matches), "not found: \(plant)")
@@ -81,8 +83,8 @@ struct SimulatedMonthTests {
                 "the runs after each day find what one run over everything finds")
     }
 
-    @Test func theCleanMonthGivesAtMostOneFalseFindingPerThousandEntries() throws {
-        let month = try Self.simulate(planted: false)
+    @Test func theCleanMonthGivesAtMostOneFalseFindingPerThousandEntries() async throws {
+        let month = try await OwnThread.run { try Self.simulate(planted: false) }
         #expect(month.plants.isEmpty)
         let rate = Double(month.findings.count) * 1_000 / Double(month.entries)
         print("clean month: \(month.entries) entries, \(month.operatorDays) operator-days, \(month.findings.count) findings "
