@@ -167,7 +167,7 @@ actor CentralService {
     nonisolated func stats(_ query: DayRangeQuery) async throws -> SupervisionStats {
         try await read { store in
             if let node = query.node { _ = try store.node(node) }
-            return try store.stats(from: query.from, to: query.to, node: query.node)
+            return try store.stats(from: query.from, to: query.to, node: query.node, industry: query.industry)
         }
     }
 
@@ -185,7 +185,7 @@ actor CentralService {
     nonisolated func csv(_ kind: RegulatorCSV, _ query: DayRangeQuery) async throws -> String {
         try await read { store in
             if let node = query.node { _ = try store.node(node) }
-            return try store.csv(kind, from: query.from, to: query.to, node: query.node)
+            return try store.csv(kind, from: query.from, to: query.to, node: query.node, industry: query.industry)
         }
     }
 }

@@ -20,6 +20,8 @@ extension SyncServerCommand.Export {
         @Option(help: "开始日期 / first day, YYYY-MM-DD") var from: String
         @Option(help: "结束日期（含）/ last day (included), YYYY-MM-DD") var to: String
         @Option(help: "只导出此节点 / only this node, e.g. 46010001") var node: String?
+        @Option(help: "只导出此行业产品的批次 / only the batches of this industry's products, e.g. drug, farm_input (an unknown one lists them)")
+        var industry: String?
         @OptionGroup var output: ExportOutput
 
         func validate() throws {
@@ -31,7 +33,8 @@ extension SyncServerCommand.Export {
             let query = try query()
             try options.withStore { store in
                 if let node = query.node { _ = try store.node(node) }
-                try output.write(try store.csv(try regulatorCSV(), from: query.from, to: query.to, node: query.node))
+                try output.write(try store.csv(try regulatorCSV(), from: query.from, to: query.to, node: query.node,
+                                               industry: query.industry))
             }
         }
 
@@ -45,7 +48,7 @@ extension SyncServerCommand.Export {
 
         private func query() throws -> DayRangeQuery {
             do {
-                return try DayRangeQuery(from: from, to: to, node: node)
+                return try DayRangeQuery(from: from, to: to, node: node, industry: industry)
             } catch let refusal as TraceSyncError {
                 throw ValidationError(refusal)
             }

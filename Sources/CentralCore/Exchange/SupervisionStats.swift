@@ -1,11 +1,13 @@
 public import SyncCore
 
-/// Counts for supervision, per node and business day.
+/// Counts for supervision, per node, business day and industry.
 public struct SupervisionStats: Codable, Hashable, Sendable {
-    /// One node on one day.
+    /// One industry's batches at one node on one day.
     public struct Day: Codable, Hashable, Sendable {
         public let node: String
         public let day: String
+        /// The industry of the batches' products, e.g. `edible_farm_product`, `drug`.
+        public let industry: Industry
         public let receipts: Int
         /// Received quantity by product code and unit, e.g. `"200102 kg": "1250.5"`.
         public let receivedByProduct: [String: String]
@@ -17,9 +19,10 @@ public struct SupervisionStats: Codable, Hashable, Sendable {
         public let soldByProduct: [String: String]
     
 
-        package init(node: String, day: String, receipts: Int, receivedByProduct: [String: String], inspections: Int, inspectionsPassed: Int, passRate: Double, sales: Int, soldByProduct: [String: String]) {
+        package init(node: String, day: String, industry: Industry, receipts: Int, receivedByProduct: [String: String], inspections: Int, inspectionsPassed: Int, passRate: Double, sales: Int, soldByProduct: [String: String]) {
             self.node = node
             self.day = day
+            self.industry = industry
             self.receipts = receipts
             self.receivedByProduct = receivedByProduct
             self.inspections = inspections

@@ -7,8 +7,9 @@ public import SyncCore
 /// rows agree with each other. Feed positions are visible in commit order, as pull positions are (`PullLog`), so a
 /// feed cursor never skips an event that commits later; a feed page costs about its own rows.
 public protocol ExportReader {
-    /// The regulators' CSV of `kind` over the business days `from`…`to` (`YYYY-MM-DD`), of one node or all.
-    func csv(_ kind: RegulatorCSV, from: String, to: String, node: String?) throws -> String
+    /// The regulators' CSV of `kind` over the business days `from`…`to` (`YYYY-MM-DD`), of one node or all, and of
+    /// the batches of one industry's products or of all (each row names its industry).
+    func csv(_ kind: RegulatorCSV, from: String, to: String, node: String?, industry: Industry?) throws -> String
 
     /// The EPCIS 2.0 document of the events recorded from `from` until `to` (milliseconds), of one node or all.
     func epcisDocument(from: Int64, to: Int64, node: String?) throws -> JSONValue
@@ -16,6 +17,7 @@ public protocol ExportReader {
     /// Accepted events after `cursor`, at most `limit`, each as the exchange's allow-list shows it.
     func feed(after cursor: Int64, limit: Int) throws -> FeedPage
 
-    /// Supervision counts per node and business day over `from`…`to`, with open conflicts and quiet devices.
-    func stats(from: String, to: String, node: String?) throws -> SupervisionStats
+    /// Supervision counts per node, business day and industry over `from`…`to`, of one node or all and of one
+    /// industry or all, with open conflicts and quiet devices.
+    func stats(from: String, to: String, node: String?, industry: Industry?) throws -> SupervisionStats
 }

@@ -3,10 +3,12 @@ public import CentralCore
 public import SyncCore
 
 extension CentralStore {
-    /// The CSV text of `kind` for business days `from`…`to` (`YYYY-MM-DD`). Every column of an event comes from what
-    /// the exchange's allow-list (`Disclosure`) shows of it, with corrections applied: sales carry no prices and no
-    /// buyers' names, only registered buyers' operator ids.
-    public func csv(_ kind: RegulatorCSV, from: String, to: String, node: String?) throws -> String {
+    /// The CSV text of `kind` for business days `from`…`to` (`YYYY-MM-DD`), of the batches of `node` (or every node)
+    /// whose product is of `industry` (or any). Every column of an event comes from what the exchange's allow-list
+    /// (`Disclosure`) shows of it, with corrections applied: sales carry no prices and no buyers' names, only
+    /// registered buyers' operator ids. The industry is the product's, as the catalogue has it; a batch is selected
+    /// by its product as corrected.
+    public func csv(_ kind: RegulatorCSV, from: String, to: String, node: String?, industry: Industry?) throws -> String {
         let start = try BusinessTime.parse(from, field: "from")
         let end = try BusinessTime.parse(to, field: "to") + 86_400_000
         var lines = [kind.columns.joined(separator: ",")]
@@ -14,17 +16,19 @@ extension CentralStore {
             "SELECT code FROM batches WHERE time >= ? AND time < ? AND (?3 IS NULL OR node = ?3) ORDER BY time, code",
             start, end, node
         )
+        let catalogue = try productNamesAndIndustries()
         for row in batches {
             let code = try TraceCode(parsing: row.text("code"))
             guard let state = BatchState.derive(code: code, events: try batchEvents(code)) else { continue }
             let receipt = Disclosure.disclose(.receipt(state.receipt), to: .exchange)
             let product = receipt.text("product") ?? ""
-            let productName = try database.row("SELECT name FROM products WHERE code = ?", product)?.string("name") ?? ""
+            let (productName, productIndustry) = catalogue[product] ?? ("", "")
+            if let industry, industry.rawValue != productIndustry { continue }
             let batchNode = receipt.text("node") ?? "", unit = receipt.text("unit") ?? ""
             switch kind {
             case .batches:
                 lines.append(csvLine(
-                    code.digits, batchNode, product, productName, receipt.text("operatorId") ?? "",
+                    code.digits, batchNode, product, productName, productIndustry, receipt.text("operatorId") ?? "",
                     receipt.text("origin") ?? "", receipt.text("upstreamCode") ?? "", iso(receipt.time), unit,
                     state.received.description, state.sold.description, state.disposed.description,
                     state.balance.description, state.status.rawValue,
@@ -33,20 +37,29 @@ extension CentralStore {
             case .inspections:
                 for (id, event) in counting(.inspection, of: state) {
                     lines.append(csvLine(
-                        id, code.digits, batchNode, product, event.text("item") ?? "", event.text("method") ?? "",
+                        id, code.digits, batchNode, product, productIndustry, event.text("item") ?? "", event.text("method") ?? "",
                         event.text("value") ?? "", event.bool("passed").map { $0 ? "pass" : "fail" } ?? "", iso(event.time)
                     ))
                 }
             case .sales:
                 for (id, event) in counting(.sale, of: state) {
                     lines.append(csvLine(
-                        id, code.digits, event.text("childCode") ?? "", batchNode, product,
+                        id, code.digits, event.text("childCode") ?? "", batchNode, product, productIndustry,
                         event.text("buyerOperatorId") ?? "", event.text("quantity") ?? "", unit, iso(event.time)
                     ))
                 }
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Every product's name and industry, by code.
+    func productNamesAndIndustries() throws -> [String: (name: String, industry: String)] {
+        var products: [String: (name: String, industry: String)] = [:]
+        for row in try database.query("SELECT code, name, industry FROM products") {
+            products[try row.text("code")] = (try row.text("name"), try row.text("industry"))
+        }
+        return products
     }
 
     private func csvLine(_ fields: String...) -> String { fields.map(CSVWriter.field).joined(separator: ",") }

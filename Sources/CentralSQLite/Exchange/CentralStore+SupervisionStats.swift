@@ -3,8 +3,10 @@ public import CentralCore
 public import SyncCore
 
 extension CentralStore {
-    /// Counts for business days `from`…`to` (`YYYY-MM-DD`, China Standard Time), of one node or all.
-    public func stats(from: String, to: String, node: String?) throws -> SupervisionStats {
+    /// Counts for business days `from`…`to` (`YYYY-MM-DD`, China Standard Time), of one node or all, per node, day and
+    /// the industry of the batch's product, of `industry` only when it is given. Open conflicts and quiet devices are
+    /// the nodes' whatever their industry.
+    public func stats(from: String, to: String, node: String?, industry: Industry?) throws -> SupervisionStats {
         let start = try BusinessTime.parse(from, field: "from")
         let end = try BusinessTime.parse(to, field: "to") + 86_400_000
         var days: [String: (receipts: Int, received: [String: Quantity], inspections: Int, passed: Int, sales: Int, sold: [String: Quantity])] = [:]
@@ -13,6 +15,7 @@ extension CentralStore {
             start, end, node
         )
         var states: [String: BatchState?] = [:]
+        let catalogue = try productNamesAndIndustries()
         for row in rows {
             let batchCode = row.string("batch_code") ?? ""
             if states[batchCode] == nil, let code = try? TraceCode(parsing: batchCode) {
@@ -20,7 +23,9 @@ extension CentralStore {
             }
             guard let state = states[batchCode] ?? nil, let eventId = try JSONValue.parse(row.text("body"))["eventId"],
                   case .string(let id) = eventId, let line = state.line(id), line.counts else { continue }
-            let key = try row.text("node") + " " + BusinessTime.dayOf(row.integer("time"))
+            let batchIndustry = catalogue[state.receipt.product]?.industry ?? ""
+            if let industry, industry.rawValue != batchIndustry { continue }
+            let key = try row.text("node") + " " + BusinessTime.dayOf(row.integer("time")) + " " + batchIndustry
             var day = days[key] ?? (0, [:], 0, 0, 0, [:])
             let product = "\(state.receipt.product) \(state.receipt.unit)"
             switch line.current {
@@ -38,9 +43,10 @@ extension CentralStore {
             days[key] = day
         }
         let result = days.keys.sorted().map { key -> SupervisionStats.Day in
-            let parts = key.split(separator: " "), day = days[key]!
+            let parts = key.split(separator: " ", omittingEmptySubsequences: false), day = days[key]!
             return .init(
-                node: String(parts[0]), day: String(parts[1]), receipts: day.receipts,
+                node: String(parts[0]), day: String(parts[1]), industry: Industry(rawValue: String(parts[2])),
+                receipts: day.receipts,
                 receivedByProduct: day.received.mapValues(\.description), inspections: day.inspections,
                 inspectionsPassed: day.passed, passRate: day.inspections == 0 ? 0 : Double(day.passed) / Double(day.inspections),
                 sales: day.sales, soldByProduct: day.sold.mapValues(\.description)

@@ -4,8 +4,8 @@ import SyncCore
 import CentralCore
 import CentralSQLite
 
-/// `GET /console/stats?from=&to=&node=` and the downloads it links: the supervision counts per node and business
-/// day, and the regulators' CSV (`/console/export/csv/{kind}`), the EPCIS document (`/console/export/epcis`) and a
+/// `GET /console/stats?from=&to=&node=&industry=` and the downloads it links: the supervision counts per node,
+/// business day and industry, and the regulators' CSV (`/console/export/csv/{kind}`), the EPCIS document (`/console/export/epcis`) and a
 /// page of the exchange feed (`/console/export/feed`), built by the same service calls as `GET /v1/admin/stats` and
 /// `GET /v1/export/…`, with the same role and node checks: every role sees the counts (a node admin their nodes'),
 /// a node admin must name one of their nodes for a CSV or EPCIS download, and the feed is for province admins and
@@ -29,20 +29,22 @@ struct ConsoleStatsController {
         let admin = try context.requireRole(.province, .node, .auditor)
         let form = ConsoleForm(encoded: request.uri.query ?? "")
         let today = BusinessTime.dayOf(await service.now())
-        let query = try DayRangeQuery(from: form["from"] ?? today, to: form["to"] ?? form["from"] ?? today, node: form["node"])
+        let query = try DayRangeQuery(from: form["from"] ?? today, to: form["to"] ?? form["from"] ?? today, node: form["node"],
+                                      industry: form["industry"])
         if let node = query.node { try context.requireNode(node) }
         let stats = try await service.stats(query).visible(to: admin)
         let nodes = try await service.nodes().filter { admin.mayAccess(node: $0.code) }
-        let body = ConsoleStatsPage.body(stats: stats, query: query, nodes: nodes, admin: admin)
+        let body = ConsoleStatsPage.body(stats: stats, query: query, nodes: nodes, industries: try BundledIndustryProfiles.all(),
+                                         admin: admin)
         return try ConsolePage.response(title: Self.title, context: context, body: body)
     }
 
-    /// The CSV of batches, inspections or sales over the range.
+    /// The CSV of batches, inspections or sales over the range, of one industry when the form chose one.
     @Sendable func csv(request: Request, context: SyncRequestContext) async throws -> Response {
         try context.requireRole(.province, .node, .auditor)
         let kind = try ExportController.kind(context.parameters.get("kind") ?? "")
         let form = ConsoleForm(encoded: request.uri.query ?? "")
-        let query = try DayRangeQuery(from: form["from"], to: form["to"], node: form["node"])
+        let query = try DayRangeQuery(from: form["from"], to: form["to"], node: form["node"], industry: form["industry"])
         try context.requireNode(query.node)
         context.trail.action = "export.request"
         let text = try await service.csv(kind, query)

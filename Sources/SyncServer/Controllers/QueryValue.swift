@@ -67,6 +67,20 @@ enum QueryValue {
         return text
     }
 
+    /// An industry of the bundled profiles, by its identifier (`drug`, `farm_input` …).
+    /// - Throws: `TraceSyncError` `bad_parameter` listing the industries there are.
+    static func industry(_ text: String) throws -> Industry {
+        let profiles = try BundledIndustryProfiles.all()
+        guard let profile = profiles.first(where: { $0.industry.rawValue == text }) else {
+            throw TraceSyncError(
+                .badParameter, field: "industry",
+                zh: "参数 industry=\(text) 无效：可用的行业为 \(profiles.map { "\($0.industry)（\($0.name.zh)）" }.joined(separator: "、"))。",
+                en: "parameter industry=\(text) is not valid: the industries are \(profiles.map { "\($0.industry) (\($0.name.en))" }.joined(separator: ", "))."
+            )
+        }
+        return profile.industry
+    }
+
     /// An integer in `range`.
     /// - Throws: `TraceSyncError` `bad_parameter`.
     static func integer(_ text: String, _ name: String, in range: ClosedRange<Int64>) throws -> Int64 {

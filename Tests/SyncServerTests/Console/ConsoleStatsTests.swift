@@ -19,7 +19,7 @@ import TestSupport
             let today = BusinessTime.dayOf(BusinessTime.now())
             let page = try await browser.send(.get, "/console/stats")
             #expect(page.status == .ok)
-            #expect(page.text.contains("<tr><td>\(today)</td><td>46010001</td><td>1</td><td>1</td><td>1</td><td>100 %</td><td>1</td></tr>"))
+            #expect(page.text.contains("<tr><td>\(today)</td><td>46010001</td><td>食用农产品 <span class=\"en\">edible farm products</span></td><td>1</td><td>1</td><td>1</td><td>100 %</td><td>1</td></tr>"))
             #expect(page.text.contains("href=\"/console/export/csv/sales?from=\(today)&amp;to=\(today)\""))
             #expect(page.text.contains("/console/export/feed?cursor=0"))
 
