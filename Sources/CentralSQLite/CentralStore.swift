@@ -62,23 +62,30 @@ public final class CentralStore {
     /// them). They are reference data whose only source is the bundle, so nothing else edits these rows; an open
     /// that finds them as bundled writes nothing.
     private func seedBundledMasterData() throws {
+        let pending = try bundledMasterDataToWrite()
+        guard !pending.regions.isEmpty || !pending.products.isEmpty else { return }
+        // Compared again inside the write transaction, so two processes opening the store at once log each change once.
+        try database.inTransaction {
+            let (regions, products) = try bundledMasterDataToWrite()
+            for region in regions { try upsert(region) }
+            for product in products { try upsert(product) }
+        }
+    }
+
+    /// The bundled regions and products the store lacks or holds otherwise than bundled.
+    private func bundledMasterDataToWrite() throws -> (regions: [Region], products: [Product]) {
         let storedRegions = Set(try database.query("SELECT * FROM regions").map(CatalogueTables.region))
         let storedProducts = Set(try database.query("SELECT * FROM products").map { row in
             var product = try CatalogueTables.product(row)
             product.restricted = try row.integer("restricted") != 0 ? true : nil
             return product
         })
-        let regions = try BundledMasterData.regions().filter { !storedRegions.contains($0) }
         let products = try BundledMasterData.products().filter { bundled in
             var stored = bundled
             stored.restricted = bundled.isRestricted ? true : nil
             return !storedProducts.contains(stored)
         }
-        guard !regions.isEmpty || !products.isEmpty else { return }
-        try database.inTransaction {
-            for region in regions { try upsert(region) }
-            for product in products { try upsert(product) }
-        }
+        return (try BundledMasterData.regions().filter { !storedRegions.contains($0) }, products)
     }
 
     /// Adds or updates a region and logs it for every device.
