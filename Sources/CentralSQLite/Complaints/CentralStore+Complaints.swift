@@ -5,16 +5,17 @@ public import SyncCore
 /// Shoppers' complaints: filed against a trace code into the queue of the node that sold the goods, answered by its
 /// admins, counted per operator for their credit.
 extension CentralStore {
-    /// Files a complaint about the goods of trace code `input`: into the queue of the node that sold them (a child
-    /// code's sale, a batch code's own node), with the code's public trace as it stands now.
+    /// Files a complaint about the goods of `input`, a trace code or a drug box's item code (`PublicCode`): into the
+    /// queue of the node that sold them (a child code's sale, a batch code's own node, the batch an item was last
+    /// received in), with the code's public trace as it stands now.
     /// - Parameter perCodePerDay: how many complaints one code may get in a business day (UTC+8).
     /// - Throws: `TraceSyncError` as `publicTrace` does for a code that cannot be shown, `rate_limited` past the
     ///   day's cap.
     public func fileComplaint(_ draft: ComplaintDraft, code input: String, perCodePerDay: Int) throws -> Complaint {
-        let code = try TraceCode(parsing: input)
-        let chain = try traceBackward(code.digits)
+        let code = try PublicCode(parsing: input)
+        let chain = try traceBackward(try traceHead(of: code))
         guard let seller = chain.stops.first else { throw Self.unknownCode(code) }
-        let trace = PublicTrace(code: code.digits, stops: chain.stops, regions: try regionNames())
+        let trace = try publicTrace(code.digits)
         let batch = try database.row("SELECT node, operator_id FROM batches WHERE code = ?", seller.batchCode)
         guard let node = batch?.string("node") ?? seller.node?.code else { throw Self.unknownCode(code) }
         let now = clock(), day = BusinessTime.dayOf(now)
@@ -53,7 +54,7 @@ extension CentralStore {
     /// unknown as no complaint, so a receipt opens only its own page.
     /// - Throws: `TraceSyncError` `unknown_complaint`.
     public func complaint(receipt typed: String, code input: String) throws -> Complaint {
-        guard let receipt = ComplaintReceipt.normalised(typed), let code = try? TraceCode(parsing: input),
+        guard let receipt = ComplaintReceipt.normalised(typed), let code = try? PublicCode(parsing: input),
               let row = try database.row("SELECT * FROM complaints WHERE receipt = ? AND code = ?", receipt, code.digits)
         else { throw ComplaintReceipt.unknown(typed) }
         return try complaint(row)
@@ -110,7 +111,7 @@ extension CentralStore {
     /// Checks the token a complaint form was posted with against the code it was posted for.
     /// - Throws: `TraceSyncError` `complaint_form` when it is missing, forged, for another code or expired.
     public func checkComplaintForm(_ token: String, code input: String) throws {
-        let code = try TraceCode(parsing: input)
+        let code = try PublicCode(parsing: input)
         try ComplaintFormKey(sealingWith: personalData).check(token, code: code.digits, now: clock())
     }
 
@@ -131,9 +132,9 @@ extension CentralStore {
     }
 
     /// The refusal of a complaint past the code's daily cap.
-    static func complaintLimit(_ code: TraceCode, _ limit: Int) -> TraceSyncError {
+    static func complaintLimit(_ code: PublicCode, _ limit: Int) -> TraceSyncError {
         TraceSyncError(.rateLimited, field: "code",
-                       zh: "追溯码 \(code.grouped) 今天已收到 \(limit) 条投诉，达到每日上限，未保存本条：请明天再提交，或直接联系售出的市场。",
-                       en: "trace code \(code.grouped) has had \(limit) complaints today, the daily cap, so this one was not saved: submit it tomorrow, or contact the market that sold the goods.")
+                       zh: "追溯码 \(code.shown) 今天已收到 \(limit) 条投诉，达到每日上限，未保存本条：请明天再提交，或直接联系售出的市场。",
+                       en: "code \(code.shown) has had \(limit) complaints today, the daily cap, so this one was not saved: submit it tomorrow, or contact the market that sold the goods.")
     }
 }

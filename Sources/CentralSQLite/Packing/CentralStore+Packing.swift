@@ -11,33 +11,11 @@ extension CentralStore {
     public func itemTrace(_ input: String) throws -> PublicTrace? {
         guard PublicItem.looksLikeItem(input) else { return nil }
         let code = TraceCode.compacted(input)
-        let unknown = TraceSyncError(.unknownCode, field: "code",
-                                     zh: "查无此药品追溯码：\(code)。请核对药盒上的追溯码。",
-                                     en: "no record of item code \(code). Check the code on the box.")
-        var states: [BatchState] = []
-        for row in try database.query(
-            "SELECT i.batch_code FROM items i JOIN batches b ON b.code = i.batch_code WHERE i.code = ? ORDER BY b.time, b.code",
-            code
-        ) {
-            let batch = try TraceCode(parsing: try row.text("batch_code"))
-            if let state = BatchState.derive(code: batch, events: try batchEvents(batch)), state.status != .voided,
-               state.receipt.items?.contains(code) == true {
-                states.append(state)
-            }
-        }
-        guard let latest = states.last else { throw unknown }
-        let packed = states.last { !BatchPacking($0).enclosing(code).isEmpty }
-        let home = packed ?? latest
-        let packing = BatchPacking(home)
-        var head = latest.code.digits
-        if packed != nil, let saleId = packing.saleOf(code), case .sale(let sale)? = home.line(saleId)?.current {
-            head = try database.row(
-                "SELECT code FROM batches WHERE upstream_code = ? ORDER BY time DESC, code DESC LIMIT 1", sale.childCode.digits
-            )?.text("code") ?? sale.childCode.digits
-        }
-        let trace = try traceBackward(head)
-        guard !trace.stops.isEmpty else { throw unknown }
+        let place = try itemPlace(code)
+        let trace = try traceBackward(place.head)
+        guard !trace.stops.isEmpty else { throw Self.unknownCode(PublicCode.item(code)) }
         var shown = PublicTrace(code: code, stops: trace.stops, regions: try regionNames())
+        let home = place.home, states = place.states, packing = BatchPacking(place.home)
         let boxes = ([home] + states.reversed()).map { Disclosure.disclose(.receipt($0.receipt), to: .consumer) }
         shown.item = PublicItem(
             code: code, batchCode: home.code.digits,
@@ -49,6 +27,43 @@ extension CentralStore {
             expiry: boxes.lazy.compactMap { $0.text("expiry") }.first
         )
         return shown
+    }
+
+    /// The batch whose backward trace the public page shows for `code`: a trace code's own, or for an item the
+    /// batch it was last received in (`itemTrace`).
+    /// - Throws: `TraceSyncError` `unknown_code` for an item no receipt names.
+    public func traceHead(of code: PublicCode) throws -> String {
+        switch code {
+        case .trace(let code): code.digits
+        case .item(let digits): try itemPlace(digits).head
+        }
+    }
+
+    /// Where item `code` is: the batches whose receipts name it (oldest first), the one holding its packing (else the
+    /// latest), and the batch its trace starts from: the latest receipt's, or once its case was sold whole, the
+    /// buyer's batch received with the sale's code.
+    private func itemPlace(_ code: String) throws -> (states: [BatchState], home: BatchState, head: String) {
+        var states: [BatchState] = []
+        for row in try database.query(
+            "SELECT i.batch_code FROM items i JOIN batches b ON b.code = i.batch_code WHERE i.code = ? ORDER BY b.time, b.code",
+            code
+        ) {
+            let batch = try TraceCode(parsing: try row.text("batch_code"))
+            if let state = BatchState.derive(code: batch, events: try batchEvents(batch)), state.status != .voided,
+               state.receipt.items?.contains(code) == true {
+                states.append(state)
+            }
+        }
+        guard let latest = states.last else { throw Self.unknownCode(PublicCode.item(code)) }
+        let packed = states.last { !BatchPacking($0).enclosing(code).isEmpty }
+        let home = packed ?? latest
+        var head = latest.code.digits
+        if packed != nil, let saleId = BatchPacking(home).saleOf(code), case .sale(let sale)? = home.line(saleId)?.current {
+            head = try database.row(
+                "SELECT code FROM batches WHERE upstream_code = ? ORDER BY time DESC, code DESC LIMIT 1", sale.childCode.digits
+            )?.text("code") ?? sale.childCode.digits
+        }
+        return (states, home, head)
     }
 
     /// The recall of a case or pallet: every item in it (through the cases on a pallet), and the sales that sold it,

@@ -169,4 +169,16 @@ extension CentralStore {
                        zh: "查无此追溯码：\(code.grouped)。请核对收据上的追溯码。",
                        en: "no record of trace code \(code.grouped). Check the code on the receipt.")
     }
+
+    /// The refusal of a public code that names nothing: a trace code's, or an item code's (a drug box's).
+    static func unknownCode(_ code: PublicCode) -> TraceSyncError {
+        switch code {
+        case .trace(let code):
+            return unknownCode(code)
+        case .item(let digits):
+            return TraceSyncError(.unknownCode, field: "code",
+                                  zh: "查无此药品追溯码：\(digits)。请核对药盒上的追溯码。",
+                                  en: "no record of item code \(digits). Check the code on the box.")
+        }
+    }
 }

@@ -70,7 +70,7 @@ struct ComplaintPageController {
     private func refused(_ refusal: TraceSyncError, code: String, values: ComplaintForm, context: SyncRequestContext) async throws -> Response {
         context.logger.info("complaint refused", metadata: ["error.code": "\(refusal.code)"])
         let status = APIError.status(for: refusal.code)
-        guard let digits = try? TraceCode(parsing: code).digits,
+        guard let digits = try? PublicCode(parsing: code).digits,
               ![.unknownCode, .voidedCode].contains(refusal.code) else {
             return HTMLPage.response(TracePage.html(refusal: refusal, typed: code), status: status)
         }

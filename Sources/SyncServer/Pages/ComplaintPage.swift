@@ -70,7 +70,7 @@ enum ComplaintPage {
 
     /// A link back to the code's trace page.
     private static func backLink(_ code: String) -> String {
-        let digits = (try? TraceCode(parsing: code).digits) ?? ""
+        let digits = (try? PublicCode(parsing: code).digits) ?? ""
         return digits.isEmpty ? "" : "<p><a href=\"/t/\(digits)\">返回追溯页面 / Back to the trace page</a></p>"
     }
 }
