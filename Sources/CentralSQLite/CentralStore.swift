@@ -111,6 +111,17 @@ public final class CentralStore {
 
     /// SQLite's own consistency check: `ok` when the file is sound.
     /// - Parameter quick: `quick_check`, which skips the index-content cross-checks and stays fast on a large store.
+    /// `sqlite`: the embedded backend.
+    public var backendName: String { Self.backendName }
+
+    /// The name `/healthz` reports for this backend.
+    public static let backendName = "sqlite"
+
+    /// Reads the file's schema, so a caller knows the database still answers.
+    public func ping() throws {
+        _ = try database.scalar("SELECT count(*) FROM sqlite_master")
+    }
+
     public func integrityCheck(quick: Bool = false) throws -> String {
         let pragma = quick ? "quick_check" : "integrity_check"
         return try database.query("PRAGMA \(pragma)").compactMap { $0.string(pragma) }

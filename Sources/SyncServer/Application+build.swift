@@ -73,7 +73,7 @@ func buildRouter(_ configuration: ServerConfiguration, service: CentralService) 
     router.add(middleware: AuditMiddleware(service: service))
     router.add(middleware: ErrorMiddleware())
     let body = JSONBody(maxBytes: configuration.maxBodyBytes)
-    router.addRoutes(HealthController().endpoints, atPath: "/healthz")
+    router.addRoutes(HealthController { await service.health() }.endpoints, atPath: "/healthz")
     router.addRoutes(try OpenAPIController().endpoints, atPath: "/openapi.json")
     router.addRoutes(DeviceController(service: service, body: body).endpoints, atPath: "/v1/devices")
     let loginLimiter = LoginRateLimiter(

@@ -118,6 +118,16 @@ actor CentralService {
         try? store.recordLastSeen(sightings.drain())
     }
 
+    /// What `/healthz` answers: the backend, and whether a reader's trivial query answered.
+    nonisolated func health() async -> ServerHealth {
+        do {
+            try await read { try $0.ping() }
+            return .answering(CentralStore.backendName)
+        } catch {
+            return .failing(CentralStore.backendName, String(describing: error))
+        }
+    }
+
     /// The store's consistency check, beside the writer: `ok` when the file is sound; `quick` keeps it fast on a
     /// large store.
     nonisolated func integrityCheck(quick: Bool = false) async throws -> String {

@@ -8,12 +8,26 @@ import CentralSQLite
 import Testing
 
 @Suite struct HealthAndDocumentTests {
-    @Test func healthzAnswersOK() async throws {
+    @Test func healthzNamesTheBackendAndSaysTheDatabaseAnswered() async throws {
         try await withServer { server in
             let response = try await server.send(.get, "/healthz")
             #expect(response.status == .ok)
-            #expect(response.text == #"{"status":"ok"}"#)
+            #expect(try JSONValue.parse(response.text) == .object([
+                "status": .string("ok"), "backend": .string("sqlite"), "database": .string("ok"),
+            ]))
             #expect(response.headers[RequestIDMiddleware<SyncRequestContext>.headerName]?.isEmpty == false)
+        }
+    }
+
+    @Test func healthzIs503WithTheProblemWhenTheDatabaseDoesNotAnswer() async throws {
+        let router = Router(context: SyncRequestContext.self)
+        router.addRoutes(HealthController { .failing("sqlite", "disk I/O error") }.endpoints, atPath: "/healthz")
+        try await Application(router: router).test(.router) { client in
+            let response = try await client.execute(uri: "/healthz", method: .get)
+            #expect(response.status == .serviceUnavailable)
+            #expect(try JSONValue.parse(String(buffer: response.body)) == .object([
+                "status": .string("unavailable"), "backend": .string("sqlite"), "database": .string("disk I/O error"),
+            ]))
         }
     }
 
