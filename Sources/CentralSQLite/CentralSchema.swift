@@ -191,6 +191,8 @@ enum CentralSchema {
         migrator.register("v15-licences", sql: CentralStore.licencesSQL)
         // The province's operator-credit settings: whether the public page shows grades (issue 18).
         migrator.register("v16-operator-credit-settings", sql: CreditSchema.sql)
+        // What the supervision runs after pushes keep between them, so a run costs what the pushes touched (issue 18).
+        migrator.register("v17-supervision-cache", sql: SupervisionSchema.cacheSQL)
         return migrator
     }
 }

@@ -18,23 +18,49 @@ public struct OutlierScores: Hashable, Sendable {
 
     /// The scores of `value` against `history` (not empty).
     public init(value: Double, history: [Double]) {
-        let count = Double(history.count)
-        let sorted = history.sorted()
-        let mean = history.reduce(0, +) / count
-        let deviation = history.count < 2 ? 0
-            : (history.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (count - 1)).squareRoot()
+        self.init(value: value, sorted: history.sorted())
+    }
+
+    /// The scores of `value` against a history given in ascending order (not empty), in time linear in its length.
+    public init(value: Double, sorted: [Double]) {
+        let count = Double(sorted.count)
+        var sum = 0.0
+        for x in sorted { sum += x }
+        let mean = sum / count
+        var squares = 0.0
+        for x in sorted { squares += (x - mean) * (x - mean) }
+        let deviation = sorted.count < 2 ? 0 : (squares / (count - 1)).squareRoot()
         let median = Self.median(sorted)
-        let mad = Self.median(history.map { abs($0 - median) }.sorted())
-        let meanDeviation = history.reduce(0) { $0 + abs($1 - median) } / count
+        var absolute = 0.0
+        for x in sorted { absolute += abs(x - median) }
         self.mean = mean
         standardDeviation = deviation
         self.median = median
-        self.mad = mad
+        mad = Self.medianDeviation(sorted, from: median)
         minimum = sorted.first!
         maximum = sorted.last!
         z = Self.ratio(value - mean, deviation)
-        modifiedZ = mad > 0 ? 0.6745 * (value - median) / mad : Self.ratio(value - median, 1.253314 * meanDeviation)
+        modifiedZ = mad > 0 ? 0.6745 * (value - median) / mad
+            : Self.ratio(value - median, 1.253314 * absolute / count)
         ratioToMedian = median != 0 ? value / median : (value == 0 ? 1 : .infinity)
+    }
+
+    /// The median of |x − `median`| over `sorted`: the deviations below the median grow leftwards and those above
+    /// it rightwards, so walking out from the median meets them in ascending order.
+    private static func medianDeviation(_ sorted: [Double], from median: Double) -> Double {
+        var right = firstIndex(in: sorted, atLeast: median), left = right - 1
+        var previous = 0.0, current = 0.0
+        for _ in 0...(sorted.count / 2) {
+            previous = current
+            if left >= 0, right == sorted.count || median - sorted[left] <= sorted[right] - median {
+                current = median - sorted[left]
+                left -= 1
+            } else {
+                current = sorted[right] - median
+                right += 1
+            }
+        }
+        return sorted.count % 2 == 1 ? current : (previous + current) / 2
     }
 
     private static func ratio(_ difference: Double, _ spread: Double) -> Double {
@@ -45,5 +71,15 @@ public struct OutlierScores: Hashable, Sendable {
     private static func median(_ sorted: [Double]) -> Double {
         let middle = sorted.count / 2
         return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+
+    /// The index of the first element of `sorted` (ascending) that is `value` or more.
+    static func firstIndex(in sorted: [Double], atLeast value: Double) -> Int {
+        var low = 0, high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }

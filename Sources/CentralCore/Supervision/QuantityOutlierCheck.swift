@@ -38,27 +38,48 @@ public struct QuantityOutlierCheck: SupervisionCheck {
     }
 
     public func findings(in history: SupervisionHistory) -> [Finding] {
-        let groups = Dictionary(grouping: history.receipts) { [$0.operatorId, $0.product, $0.unit] }
+        // Judged receipts lie on the judged days: from the start of the day of `judgedFrom`.
+        let judgedStart = history.judgedFrom == .min ? Int64.min
+            : ((try? BusinessTime.parse(BusinessTime.dayOf(history.judgedFrom))) ?? history.judgedFrom)
+        let all = history.receipts
+        let groups = Dictionary(grouping: all.indices) { [all[$0].operatorId, all[$0].product, all[$0].unit] }
         return groups.keys.sorted { $0.joined(separator: " ") < $1.joined(separator: " ") }.flatMap { key -> [Finding] in
-            let receipts = groups[key]!.sorted { ($0.receivedAt, $0.code) < ($1.receivedAt, $1.code) }
-            return receipts.compactMap { receipt in
-                guard history.judges(day: BusinessTime.dayOf(receipt.receivedAt)),
-                      history.judgedReceipts?.contains(receipt.code) ?? true else { return nil }
-                let before = receipts[Self.first(in: receipts, from: receipt.receivedAt - window)..<Self.first(in: receipts, from: receipt.receivedAt)]
-                guard before.count >= minimumPoints else { return nil }
-                let value = SupervisionFormat.double(receipt.received)
-                let scores = OutlierScores(value: value, history: before.map { SupervisionFormat.double($0.received) })
-                return finding(receipt, value: value, scores: scores, points: before.count)
+            let order = groups[key]!.sorted { (all[$0].receivedAt, all[$0].code) < (all[$1].receivedAt, all[$1].code) }
+            let times = order.map { all[$0].receivedAt }
+            // The quantities of the window before each judged receipt, order[from..<to], kept sorted as it slides.
+            var values: [Double] = [], from = 0, to = 0
+            return order.compactMap { index -> Finding? in
+                let time = all[index].receivedAt
+                guard time >= judgedStart, history.judgedReceipts?.contains(all[index].code) ?? true else { return nil }
+                let start = time - window
+                if values.isEmpty || from >= to {
+                    from = Self.first(in: times, from: start)
+                    to = Self.first(in: times, from: time)
+                    values = order[from..<to].map { SupervisionFormat.double(all[$0].received) }.sorted()
+                } else {
+                    while to < order.count, times[to] < time {
+                        let value = SupervisionFormat.double(all[order[to]].received)
+                        values.insert(value, at: OutlierScores.firstIndex(in: values, atLeast: value))
+                        to += 1
+                    }
+                    while from < to, times[from] < start {
+                        values.remove(at: OutlierScores.firstIndex(in: values, atLeast: SupervisionFormat.double(all[order[from]].received)))
+                        from += 1
+                    }
+                }
+                guard values.count >= minimumPoints else { return nil }
+                let value = SupervisionFormat.double(all[index].received)
+                return finding(all[index], value: value, scores: OutlierScores(value: value, sorted: values), points: values.count)
             }
         }
     }
 
-    /// The index of the first of `receipts` (in time order) received at `time` or later.
-    private static func first(in receipts: [BatchReceipt], from time: Int64) -> Int {
-        var low = 0, high = receipts.count
+    /// The index of the first of `times` (ascending) that is `time` or later.
+    private static func first(in times: [Int64], from time: Int64) -> Int {
+        var low = 0, high = times.count
         while low < high {
             let middle = (low + high) / 2
-            if receipts[middle].receivedAt < time { low = middle + 1 } else { high = middle }
+            if times[middle] < time { low = middle + 1 } else { high = middle }
         }
         return low
     }

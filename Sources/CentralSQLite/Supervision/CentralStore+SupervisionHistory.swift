@@ -7,10 +7,6 @@ extension CentralStore {
     struct SupervisionScope {
         /// The nodes, or every node when nil.
         let nodes: Set<String>?
-        /// The operators whose batches are read, or every operator's when nil; the tests and the hours are read for
-        /// the whole of each node either way. A run after a push reads only the operators it touched: what the
-        /// checks find about the others' batches is what the runs before found.
-        var operators: Set<String>? = nil
         /// The earliest business time read (history to compare with); `Int64.min` reads everything.
         let readFrom: Int64
         /// The earliest business time judged.
@@ -22,8 +18,7 @@ extension CentralStore {
     /// The merged data of `scope` as the checks' values.
     func supervisionHistory(_ scope: SupervisionScope) throws -> SupervisionHistory {
         let nodes = scope.nodes.map { JSONValue.array($0.sorted().map(JSONValue.string)).canonicalString }
-        let operators = scope.operators.map { JSONValue.array($0.sorted().map(JSONValue.string)).canonicalString }
-        let states = try supervisedBatches(nodes: nodes, operators: operators, from: scope.readFrom)
+        let states = try supervisedBatches(nodes: nodes, from: scope.readFrom)
         let batches = states.filter { $0.status != .voided }.map(Self.movements)
         let tests = try testCounts(nodes: nodes, from: scope.readFrom)
         let certificates = Set(states.compactMap(\.receipt.quarantineCert))
@@ -40,19 +35,16 @@ extension CentralStore {
         )
     }
 
-    /// Every batch with an event of `nodes` (a JSON array, nil for all) from `from` on, of `operators` (a JSON array,
-    /// nil for all), derived from all its events.
-    private func supervisedBatches(nodes: String?, operators: String?, from: Int64) throws -> [BatchState] {
+    /// Every batch with an event of `nodes` (a JSON array, nil for all) from `from` on, derived from all its events.
+    private func supervisedBatches(nodes: String?, from: Int64) throws -> [BatchState] {
         try derivedBatches(database.query(
             """
             SELECT id, batch_code, kind, hlc, author, body, sealed FROM events WHERE batch_code IN (
                 SELECT DISTINCT batch_code FROM events
                 WHERE time >= ?1 AND batch_code IS NOT NULL AND (?2 IS NULL OR node IN (SELECT value FROM json_each(?2)))
-                AND (?3 IS NULL OR batch_code IN (
-                    SELECT code FROM batches WHERE operator_id IN (SELECT value FROM json_each(?3))))
             ) ORDER BY batch_code, hlc
             """,
-            from, nodes, operators
+            from, nodes
         ))
     }
 
@@ -98,7 +90,7 @@ extension CentralStore {
     }
 
     /// The batches of `rows` (events ordered by batch code and HLC), each derived from its events.
-    private func derivedBatches(_ rows: [Row]) throws -> [BatchState] {
+    func derivedBatches(_ rows: [Row]) throws -> [BatchState] {
         var states: [BatchState] = [], code: String?, events: [RecordedEvent] = []
         func finish() {
             guard let code, let trace = try? TraceCode(parsing: code),
@@ -118,7 +110,7 @@ extension CentralStore {
         return states
     }
 
-    private static func movements(_ state: BatchState) -> BatchMovements {
+    static func movements(_ state: BatchState) -> BatchMovements {
         let movements: [BatchMovements.Movement] = state.lines.filter(\.counts).compactMap { line in
             switch line.current {
             case .sale(let sale): BatchMovements.Movement(.sale, sale.quantity, at: sale.time)
@@ -134,7 +126,7 @@ extension CentralStore {
     }
 
     /// Every receipt, of any node, carrying one of `certificates`, with the batch its upstream code leads to.
-    private func certificateUses(_ certificates: Set<String>) throws -> [CertificateUse] {
+    func certificateUses(_ certificates: Set<String>) throws -> [CertificateUse] {
         guard !certificates.isEmpty else { return [] }
         let list = JSONValue.array(certificates.sorted().map(JSONValue.string)).canonicalString
         return try database.query(
@@ -172,7 +164,7 @@ extension CentralStore {
     }
 
     /// Per device and push after server-log seq `afterLogSeq`: the device time of its newest entry and the receive time.
-    private func clockSamples(nodes: String?, afterLogSeq: Int64) throws -> [ClockSample] {
+    func clockSamples(nodes: String?, afterLogSeq: Int64) throws -> [ClockSample] {
         try database.query(
             """
             SELECT e.device_id, l.node, e.received_at, max(e.wall_time) AS wall FROM server_log l

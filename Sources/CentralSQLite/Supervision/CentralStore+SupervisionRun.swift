@@ -22,7 +22,7 @@ extension CentralStore {
     @discardableResult
     public func runAllChecks() throws -> SupervisionRun {
         try database.inTransaction {
-            try runChecks(SupervisionScope(nodes: nil, readFrom: .min, judgedFrom: .min, afterLogSeq: 0))
+            try runChecks(on: try supervisionHistory(SupervisionScope(nodes: nil, readFrom: .min, judgedFrom: .min, afterLogSeq: 0)))
         }
     }
 
@@ -36,9 +36,12 @@ extension CentralStore {
     /// Runs the checks for the nodes whose devices pushed since the last such run, then remembers where the server
     /// log stood; nothing is read when no push came. The periodic service calls it.
     ///
-    /// Incremental: it reads the batches of the operators whose batches the new entries touched (what the checks
-    /// find about the others' is what the runs before found), the tests and hours of the whole nodes, and the clock
-    /// samples of the new pushes; `SimulatedMonthTests` checks that these runs find what one full run finds.
+    /// Incremental, in proportion to what the pushes touched (`CentralStore+SupervisionCache`): it re-derives only
+    /// the batches with a new entry and judges those; the quantity check judges their receipts and the receipts
+    /// after them within the window, against the cached receipts of the same operator, product and unit; the day
+    /// balance adds up the cached day sums of their operators; the pass-rate and hour checks read the nodes' cached
+    /// day and hour counts; clock samples come from the new pushes. `SimulatedMonthTests` checks that these runs
+    /// find what one full run finds.
     @discardableResult
     public func runPendingChecks() throws -> SupervisionRun {
         try database.inTransaction {
@@ -48,34 +51,33 @@ extension CentralStore {
             ).compactMap { $0.string("node") })
             guard !nodes.isEmpty else { return SupervisionRun(batches: 0, found: 0, added: 0) }
             let head = try database.scalar("SELECT max(seq) FROM server_log") ?? mark
-            let operators = Set(try database.query(
-                """
-                SELECT DISTINCT b.operator_id FROM server_log l JOIN events e ON e.device_id = l.device_id AND e.seq = l.entry_seq
-                JOIN batches b ON b.code = e.batch_code WHERE l.seq > ? AND l.kind = 'entry'
-                """,
-                mark
-            ).compactMap { $0.string("operator_id") })
-            let run = try runRecentChecks(nodes, operators: operators, afterLogSeq: mark)
+            let built = try supervisionCacheIsBuilt()
+            if built { try addEntryHours(afterLogSeq: mark) } else { try rebuildSupervisionCache() }
+            let changes = try updateSupervisionCache(afterLogSeq: mark, deriveAll: !built)
+            let judgedFrom = clock() - Self.supervisionLookback
+            let run = try runChecks(on: try pendingHistory(
+                changes, nodes: nodes, judgedFrom: judgedFrom, readFrom: judgedFrom - Self.supervisionContext, afterLogSeq: mark
+            ), batches: changes.touched)
             try database.run("INSERT OR REPLACE INTO supervision_state (name, value) VALUES ('log_seq', ?)", head)
             return run
         }
     }
 
-    /// The recent checks of `nodes`, reading the batches of `operators` only when given (nil: every operator's).
-    private func runRecentChecks(_ nodes: Set<String>, operators: Set<String>? = nil, afterLogSeq: Int64) throws -> SupervisionRun {
+    /// The recent checks of `nodes`: every batch with an event of theirs in the last 37 days derived.
+    private func runRecentChecks(_ nodes: Set<String>, afterLogSeq: Int64) throws -> SupervisionRun {
         let judgedFrom = clock() - Self.supervisionLookback
-        return try runChecks(SupervisionScope(
-            nodes: nodes, operators: operators, readFrom: judgedFrom - Self.supervisionContext, judgedFrom: judgedFrom,
-            afterLogSeq: afterLogSeq
-        ))
+        return try runChecks(on: try supervisionHistory(SupervisionScope(
+            nodes: nodes, readFrom: judgedFrom - Self.supervisionContext, judgedFrom: judgedFrom, afterLogSeq: afterLogSeq
+        )))
     }
 
-    private func runChecks(_ scope: SupervisionScope) throws -> SupervisionRun {
-        let history = try supervisionHistory(scope)
+    /// Runs the enabled checks over `history` and stores what they find; `batches` (default: the history's) is
+    /// reported as the batches read.
+    private func runChecks(on history: SupervisionHistory, batches: Int? = nil) throws -> SupervisionRun {
         let findings = SupervisionChecks(settings: try supervisionSettings()).findings(in: history)
         var added = 0
         for finding in findings where try store(finding) { added += 1 }
-        return SupervisionRun(batches: history.batches.count, found: findings.count, added: added)
+        return SupervisionRun(batches: batches ?? history.batches.count, found: findings.count, added: added)
     }
 
     /// Stores a finding unless its key is stored; an open one stored before takes the new evidence. True when new.

@@ -1,6 +1,7 @@
 import Testing
 @testable import CentralCore
 import SyncCore
+import TestSupport
 
 /// Receipt quantities against the operator's own history: z-score, modified z-score and min–max, reported only
 /// when the receipt is also at least twice or at most half the history's median (`minimum_ratio`).
@@ -40,6 +41,32 @@ struct QuantityOutlierCheckTests {
         #expect(scores.median == 3)
         #expect(scores.mad == 1)
         #expect(abs(scores.modifiedZ - 0.6745 * 7) < 1e-9)
+    }
+
+    @Test func theMADOfAnEvenHistoryIsTheMeanOfItsTwoMiddleDeviations() {
+        // Median 3; deviations 2, 1, 1, 5, sorted 1, 1, 2, 5: MAD (1 + 2) / 2.
+        let scores = OutlierScores(value: 3, history: [8, 1, 4, 2])
+        #expect(scores.median == 3)
+        #expect(scores.mad == 1.5)
+        #expect(OutlierScores(value: 0, history: [7, 7, 1, 9, 7, 30]).mad == 1)
+    }
+
+    /// Judging every receipt at once (the window sliding along the history) finds what judging each receipt on its
+    /// own (its window read afresh) finds, on sixty receipts with outliers among them and gaps past the window.
+    @Test func theSlidingWindowJudgesEachReceiptAsItsOwnWindowWould() {
+        var random = SeededGenerator(seed: 18)
+        let batches = (0..<60).map { index -> BatchMovements in
+            let day = index < 30 ? index : index + 25
+            let value = index % 9 == 8 ? 900 : Double(Int.random(in: 80...120, using: &random))
+            return S.batch("Q\(index)", received: value, at: S.at(day, hours: Double(index % 4) + 2))
+        }
+        let settings = Self.methodsOnly()
+        let together = S.findings(QuantityOutlierCheck.self, SupervisionHistory(batches: batches), settings: settings)
+        let alone = batches.flatMap {
+            S.findings(QuantityOutlierCheck.self, SupervisionHistory(batches: batches, judgedReceipts: [$0.code]), settings: settings)
+        }
+        #expect(together.count >= 4)
+        #expect(together == alone)
     }
 
     @Test func aHistoryWithoutSpreadMakesAnyOtherValueInfinitelyFar() {

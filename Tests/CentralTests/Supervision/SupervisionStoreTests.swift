@@ -67,6 +67,50 @@ struct SupervisionStoreTests {
         }
     }
 
+    /// A run after a push re-derives only the batches with a new entry, not the rest of the operator's.
+    @Test func aRunAfterAPushDerivesOnlyTheBatchesThePushTouched() throws {
+        try CentralHarness.with { harness in
+            var device = try harness.enroll("南北市场 1 号机", author: "符永清")
+            for serial in 1...3 {
+                let at = marketMorning + Int64(serial) * Self.minute
+                try device.append(S.receipt(S.code(serial), time: at), id: "r\(serial)", at: at)
+                try device.append(S.sale(S.code(serial), child: S.code(10 + serial), quantity: 40, time: at + 30 * Self.minute),
+                                  id: "s\(serial)", at: at + 30 * Self.minute)
+            }
+            try harness.push(device)
+            #expect(try harness.store.runPendingChecks().batches == 3)
+            try device.append(S.sale(S.code(2), child: S.code(20), quantity: 30, time: marketMorning + 2 * S.hour),
+                              id: "s2b", at: marketMorning + 2 * S.hour)
+            harness.now = marketMorning + 2 * S.hour + Self.minute
+            try harness.push(device)
+            let run = try harness.store.runPendingChecks()
+            #expect(run.batches == 1)
+            #expect(run.found == 0)
+        }
+    }
+
+    /// A correction that lowers a receipt below what was sold, pushed a push later, is found by the run after it
+    /// as by a full run: the cached day sums move by the difference.
+    @Test func aCorrectionPushedLaterIsFoundByTheRunAfterItAsByAFullRun() throws {
+        try CentralHarness.with { harness in
+            var device = try harness.enroll("南北市场 1 号机", author: "符永清")
+            let batch = S.code(1)
+            try device.append(S.receipt(batch), id: "r", at: marketMorning)
+            try device.append(S.sale(batch, child: S.code(2), quantity: 80, time: marketMorning + 30 * Self.minute),
+                              id: "s", at: marketMorning + 30 * Self.minute)
+            try harness.push(device)
+            #expect(try harness.store.runPendingChecks().found == 0)
+            try device.append(S.correction(batch, target: "r", ["quantity": "60"], versionSeen: 0,
+                                           time: marketMorning + S.hour), id: "c", at: marketMorning + S.hour)
+            try harness.push(device)
+            #expect(try harness.store.runPendingChecks().added == 2)
+            let findings = try harness.store.findings()
+            #expect(findings.map(\.finding.check) == ["batch_balance", "operator_day_balance"])
+            #expect(findings.last?.finding.value("received") == "60 kg")
+            #expect(try harness.store.runAllChecks().added == 0, "the full run finds nothing the runs after pushes did not")
+        }
+    }
+
     @Test func oneCertificateOnTwoOperatorsBatchesIsAReuse() throws {
         try CentralHarness.with { harness in
             var device = try harness.enroll("南北市场 1 号机", author: "符永清")
