@@ -74,7 +74,7 @@ struct CatalogueUpgradeTests {
             upgraded.clock = { S.receivedAt }
             let bundled = try BundledMasterData.products()
             let added = bundled.filter { $0.industry != "edible_farm_product" }
-            #expect(Set(added.map(\.industry)) == ["drug", "farm_input", "hazardous_goods"])
+            #expect(Set(added.map(\.industry)) == ["drug", "farm_input", "food", "hazardous_goods"])
             for product in bundled {
                 let row = try upgraded.database.row("SELECT industry, restricted FROM products WHERE code = ?", product.code)
                 #expect(row?.string("industry") == product.industry, "\(product.code)")

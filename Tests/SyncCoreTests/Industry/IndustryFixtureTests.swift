@@ -54,6 +54,22 @@ struct IndustryFixtureTests {
         #expect(productCodes.count == fixtures.products.count)
     }
 
+    /// A device records receipts only of products in the bundled catalogue, so every traded product of every
+    /// industry's fixtures is in it, under its industry. Special equipment is not traded in batches: its products are
+    /// the kinds of registered units (`field equipment register`), which no receipt names.
+    @Test(arguments: fixtures.map(\.industry).filter { $0 != .specialEquipment })
+    func everyTradedProductOfTheFixturesIsInTheBundledCatalogue(_ industry: Industry) throws {
+        let fixtures = try #require(Self.fixtures.first { $0.industry == industry })
+        let bundled = Dictionary(uniqueKeysWithValues: try BundledMasterData.products().map { ($0.code, $0) })
+        for product in fixtures.products {
+            let code = try #require(product.code)
+            let found = bundled[code]
+            #expect(found != nil, "\(industry) product \(code) is not in the bundled catalogue")
+            #expect(found?.industry == industry.rawValue, "\(code) is bundled under \(found?.industry ?? "-")")
+            #expect((found?.isRestricted ?? false) == (product.restricted ?? false), "\(code)'s restricted flag")
+        }
+    }
+
     @Test func theCataloguesHoldWhatEachIndustryTraces() throws {
         let byIndustry = Dictionary(uniqueKeysWithValues: Self.fixtures.map { ($0.industry, $0) })
         #expect(byIndustry[.drug]?.products.allSatisfy { $0.identifiers["drug_approval_number"] != nil } == true)
