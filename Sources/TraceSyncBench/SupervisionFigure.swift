@@ -69,14 +69,13 @@ struct SupervisionFigure {
         let pushedAfter = rounds * pushEntries
         let total = pushed.reduce(0, +)
         let (fullSeconds, full) = try Measure.time { try store.runAllChecks() }
-        let batches = try store.database.scalar("SELECT count(*) FROM batches") ?? 0
 
         report.add(Figure("supervision", "supervision: run after a push vs the push's merge",
                           value: Double(pushedAfter) / checkSeconds, unit: "entries/s",
                           baseline: ("CentralStore.push of the same \(pushEntries)-entry pushes", Double(pushedAfter) / pushSeconds),
                           note: "\(rounds) rounds of one device pushing \(pushEntries) entries then runPendingChecks, on a "
                               + "store holding a month of one market (\(days) days × \(devices) devices × \(entriesPerDay) "
-                              + "entries, \(batches) batches); \(String(format: "%.1f", 1_000 * checkSeconds / Double(rounds))) ms "
+                              + "entries, \(full.batches) batches); \(String(format: "%.1f", 1_000 * checkSeconds / Double(rounds))) ms "
                               + "per run, \(batchesRead / rounds) batches read per run; the first run after the month "
                               + "(\(caughtUp.batches) batches) found \(caughtUp.found)"))
         report.add(Figure("supervision", "supervision: full run vs the month's merge",

@@ -42,24 +42,45 @@ public final class ServerProcess: @unchecked Sendable {
         process.standardOutput = handle
         process.standardError = handle
         let exit = ProcessExit(of: process)
-        try await ChildProcessSlots.withSlot {
+        let announced = try await ChildProcessSlots.withSlot {
             try process.run()
-            self.process = process
-            self.logURL = log
-            self.exit = exit
-            let deadline = Date().addingTimeInterval(30)
-            while Date() < deadline {
-                let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-                if let range = text.range(of: #"listening on https?://127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
-                    port = Int(text[range].split(separator: ":").last!)!
-                    scheme = text[range].contains("https://") ? "https" : "http"
-                    return
-                }
-                guard !exit.hasEnded else { throw HarnessError("sync-server exited at start:\n\(text)") }
-                try await Task.sleep(for: .milliseconds(50))
-            }
+            // Watched on a thread of its own: the 30 s are the server's, however busy the cooperative pool is.
+            return try await OwnThread.run { Self.announcement(in: log, of: exit, within: 30) }
+        }
+        self.process = process
+        self.logURL = log
+        self.exit = exit
+        switch announced {
+        case .listening(let port, let scheme):
+            self.port = port
+            self.scheme = scheme
+        case .exited:
+            throw HarnessError("sync-server exited at start:\n\(self.log)")
+        case .silent:
             throw HarnessError("sync-server did not start listening within 30 s:\n\(self.log)")
         }
+    }
+
+    /// How a start ended: the server announced where it listens, exited, or said nothing in time.
+    private enum Announcement: Sendable {
+        case listening(port: Int, scheme: String)
+        case exited
+        case silent
+    }
+
+    /// Reads `log` every 50 ms until the server announces its port, its process ends, or `timeout` seconds pass.
+    private static func announcement(in log: URL, of exit: ProcessExit, within timeout: TimeInterval) -> Announcement {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            if let range = text.range(of: #"listening on https?://127\.0\.0\.1:(\d+)"#, options: .regularExpression),
+               let port = text[range].split(separator: ":").last.flatMap({ Int($0) }) {
+                return .listening(port: port, scheme: text[range].contains("https://") ? "https" : "http")
+            }
+            if exit.hasEnded { return .exited }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return .silent
     }
 
     /// Everything the server printed since its last start.
