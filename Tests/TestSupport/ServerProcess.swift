@@ -27,20 +27,17 @@ public final class ServerProcess: @unchecked Sendable {
     /// Starts the server and waits until it listens: on a free port the first time, on the same port after that (so
     /// enrolled devices find it again after a restart). It starts once one of the `ChildProcessSlots` is free, and
     /// waits without holding a thread of the cooperative pool.
-    /// - Parameter environment: variables added to the test process's own (e.g. `LOG_LEVEL`).
+    /// - Parameter environment: variables added to the environment every command of the tests gets
+    ///   (`ProcessRun.process`), e.g. `LOG_LEVEL`.
     public func start(_ extraArguments: [String] = [], environment: [String: String] = [:]) async throws {
         guard let executable = Executables.url("sync-server") else { throw HarnessError("no built sync-server: run `swift build`") }
         let log = directory.appendingPathComponent("server-\(UUID().uuidString).log")
         FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = ["serve", "--db", databasePath, "--host", "127.0.0.1", "--port", String(port)] + extraArguments
-        process.currentDirectoryURL = directory
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = handle
-        process.standardError = handle
+        let process = ProcessRun.process(
+            executable, ["serve", "--db", databasePath, "--host", "127.0.0.1", "--port", String(port)] + extraArguments,
+            in: directory, environment: environment, stdout: handle, stderr: handle
+        )
         let exit = ProcessExit(of: process)
         let announced = try await ChildProcessSlots.withSlot {
             try process.run()

@@ -6,11 +6,9 @@ public import SyncCore
 extension CentralStore {
     /// The consumer's view of a serialised item's code (a drug box's 20-digit 药品追溯码): the trace of the batch
     /// it was last received in (or, once its case was sold whole, of the buyer's batch received with the sale's
-    /// code), with its case and pallet and what its box says. Nil when `input` is not shaped like an item code.
+    /// code), with its case and pallet and what its box says. `code` is the item code's 20 digits (`PublicCode.item`).
     /// - Throws: `TraceSyncError` `unknown_code` when no receipt names the item.
-    public func itemTrace(_ input: String) throws -> PublicTrace? {
-        guard PublicItem.looksLikeItem(input) else { return nil }
-        let code = TraceCode.compacted(input)
+    public func itemTrace(_ code: String) throws -> PublicTrace {
         let place = try itemPlace(code)
         let trace = try traceBackward(place.head)
         guard !trace.stops.isEmpty else { throw Self.unknownCode(PublicCode.item(code)) }
